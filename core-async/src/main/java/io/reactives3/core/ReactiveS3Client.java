@@ -1,0 +1,466 @@
+package io.reactives3.core;
+
+import io.reactives3.core.internal.DefaultReactiveS3Client;
+import io.reactives3.core.model.AclResult;
+import io.reactives3.core.model.BucketHead;
+import io.reactives3.core.model.BucketVersioningResult;
+import io.reactives3.core.model.CannedAcl;
+import io.reactives3.core.model.CompleteMultipartUploadResult;
+import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.CorsRule;
+import io.reactives3.core.model.CreateBucketResult;
+import io.reactives3.core.model.DeleteObjectResult;
+import io.reactives3.core.model.DeleteObjectsResult;
+import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.ListBucketsResult;
+import io.reactives3.core.model.ListMultipartUploadsPage;
+import io.reactives3.core.model.ListObjectVersionsPage;
+import io.reactives3.core.model.ListObjectsPage;
+import io.reactives3.core.model.ListPartsPage;
+import io.reactives3.core.model.MultipartUploadHandle;
+import io.reactives3.core.model.MultipartUploadSummary;
+import io.reactives3.core.model.ObjectContent;
+import io.reactives3.core.model.ObjectHead;
+import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.ObjectStream;
+import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ObjectVersionSummary;
+import io.reactives3.core.model.PartSummary;
+import io.reactives3.core.model.PutObjectResult;
+import io.reactives3.core.model.TaggingResult;
+import io.reactives3.core.model.UploadPartResult;
+import io.reactives3.core.model.VersioningStatus;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListPartsRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+/**
+ * The reactive S3 client: one method per S3 operation, each returning a cold {@link Mono} of an immutable record
+ * (never an SDK response type); listings also come as demand-driven {@link Flux} paginators.
+ *
+ * <h2>Reactive contract (every method)</h2>
+ * <ul>
+ *   <li><b>Cold</b>: nothing is sent before subscription; each subscription sends the request again.</li>
+ *   <li><b>Bad arguments</b> (null, invalid bucket name, key over 1,024 UTF-8 bytes, negative range, ...) throw
+ *       {@link IllegalArgumentException} / {@link NullPointerException} when the method is called, before any
+ *       request exists.</li>
+ *   <li><b>Errors</b> from the store or the network arrive through {@code onError} as {@link S3ToolkitException}
+ *       subtypes: {@link BucketNotFoundException}, {@link ObjectNotFoundException}, {@link S3AccessDeniedException},
+ *       {@link PreconditionFailedException}, {@link ThrottledException}, {@link InvalidRequestException},
+ *       {@link UnsupportedByStoreException}, {@link BucketConflictException}, {@link UploadNotFoundException},
+ *       other {@link S3ServiceException}s, or {@link S3TransportException}; the SDK exception is the cause.</li>
+ *   <li><b>Cancel</b> aborts the in-flight HTTP request; paginators send no further request.</li>
+ *   <li><b>Threads</b>: results are delivered on the SDK's completion threads; nothing here blocks them.</li>
+ * </ul>
+ *
+ * <p>Create with {@link #create()} (AWS defaults), {@link #builder()}, or {@link #create(S3AsyncClient)} to wrap an
+ * existing SDK client. Close it when done: it owns its SDK client (except a wrapped one).
+ */
+public interface ReactiveS3Client extends AutoCloseable {
+
+    /** A client for AWS S3 with the SDK's default credential chain and region chain. */
+    static ReactiveS3Client create() {
+        return builder().build();
+    }
+
+    /** A builder: endpoint, region, credentials, profile, HTTP client, pool, timeouts, retries, checksums. */
+    static ReactiveS3ClientBuilder builder() {
+        return new ReactiveS3ClientBuilder();
+    }
+
+    /**
+     * Wraps an SDK client the caller already has, assuming {@link StoreProfile#AWS}. The caller keeps ownership:
+     * {@link #close()} does not close it.
+     */
+    static ReactiveS3Client create(S3AsyncClient sdkClient) {
+        return create(sdkClient, StoreProfile.AWS);
+    }
+
+    /** Wraps an SDK client the caller already has, for a store of {@code profile}; the caller keeps ownership. */
+    static ReactiveS3Client create(S3AsyncClient sdkClient, StoreProfile profile) {
+        return DefaultReactiveS3Client.wrap(sdkClient, profile);
+    }
+
+    /** The resolved settings (profile, endpoint, region, credentials, pool, checksums, ...). */
+    ClientSettings settings();
+
+    /** The SDK client underneath, for operations this API does not cover. Owned by this client unless wrapped. */
+    S3AsyncClient sdkClient();
+
+    /** Presigned URLs for any operation, and presigned POST policies. */
+    Presigner presigner();
+
+    // ------------------------------------------------------------------ buckets
+
+    /** Emits the caller's buckets. */
+    Mono<ListBucketsResult> listBuckets();
+
+    /** Creates {@code bucket} (in the client's region); emits {@link BucketConflictException} if the name is taken. */
+    Mono<CreateBucketResult> createBucket(String bucket);
+
+    /** Creates a bucket with full control over the SDK request. */
+    Mono<CreateBucketResult> createBucket(CreateBucketRequest request);
+
+    /** Deletes the empty {@code bucket}; completes empty; {@link BucketConflictException} when not empty. */
+    Mono<Void> deleteBucket(String bucket);
+
+    /** Emits the bucket's head when it exists and is accessible; {@link BucketNotFoundException} otherwise. */
+    Mono<BucketHead> headBucket(String bucket);
+
+    /** Emits whether {@code bucket} exists (true/false; access denied is an error, not {@code false}). */
+    Mono<Boolean> bucketExists(String bucket);
+
+    /**
+     * Emits the bucket's region as the store names it ({@code us-east-1} when it answers with an empty location,
+     * {@code eu-west-1} for the legacy {@code EU}; compatible stores may answer their own names, e.g. Ceph RGW its
+     * zonegroup).
+     */
+    Mono<String> getBucketLocation(String bucket);
+
+    // ------------------------------------------------------------------ objects
+
+    /** Stores {@code content} under {@code key}. */
+    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content);
+
+    /** Stores {@code content} encoded as UTF-8, with content type {@code text/plain; charset=utf-8}. */
+    Mono<PutObjectResult> putObject(String bucket, String key, String content);
+
+    /**
+     * Stores the file at {@code file}: sized when subscribed (off the subscribing thread), then read asynchronously. A
+     * missing or unreadable file arrives via {@code onError} as an {@link S3ToolkitException} caused by the
+     * {@link java.io.IOException}.
+     */
+    Mono<PutObjectResult> putObject(String bucket, String key, Path file);
+
+    /**
+     * Stores a stream of {@code contentLength} bytes in one PutObject; the body is requested as the connection
+     * accepts it. A body that emits more or fewer bytes fails with {@link DataIntegrityException} and nothing is
+     * stored. For unknown lengths use the transfer engine's streaming upload.
+     */
+    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength);
+
+    /** Stores {@code content} with optional headers (content type, metadata, ACL, tags, conditions). */
+    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content, PutObjectOptions options);
+
+    /**
+     * Stores a stream of {@code contentLength} bytes with optional headers.
+     */
+    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength,
+                                    PutObjectOptions options);
+
+    /** Stores an object with full control over the SDK request and body. */
+    Mono<PutObjectResult> putObject(PutObjectRequest request, AsyncRequestBody body);
+
+    /** Reads the whole object into memory. {@link ObjectNotFoundException} when missing. */
+    Mono<ObjectContent> getObject(String bucket, String key);
+
+    /** Reads the object (or a range, a version, conditionally) into memory. */
+    Mono<ObjectContent> getObject(String bucket, String key, GetObjectOptions options);
+
+    /** Reads into memory with full control over the SDK request. */
+    Mono<ObjectContent> getObject(GetObjectRequest request);
+
+    /**
+     * Emits the object's head as soon as the response starts, with the body as a demand-driven {@link Flux}
+     * (see {@link ObjectStream}: subscribe to the body exactly once, or cancel it).
+     */
+    Mono<ObjectStream> getObjectStream(String bucket, String key, GetObjectOptions options);
+
+    /** Streaming read with full control over the SDK request. */
+    Mono<ObjectStream> getObjectStream(GetObjectRequest request);
+
+    /**
+     * Emits the object's metadata; {@link ObjectNotFoundException} when missing. HEAD responses carry no error body,
+     * so a missing bucket also arrives as {@link ObjectNotFoundException} (404).
+     */
+    Mono<ObjectHead> headObject(String bucket, String key);
+
+    /** Emits the metadata of a version or conditionally ({@code range} and {@code partNumber} are honoured too). */
+    Mono<ObjectHead> headObject(String bucket, String key, GetObjectOptions options);
+
+    /** HeadObject with full control over the SDK request. */
+    Mono<ObjectHead> headObject(HeadObjectRequest request);
+
+    /** Emits whether the object exists. */
+    Mono<Boolean> objectExists(String bucket, String key);
+
+    /** Server-side copy of up to 5 GiB (use the transfer engine above that); buckets may differ. */
+    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+                                      String destinationKey);
+
+    /** Server-side copy with options (source version, metadata replacement, ACL, ...). */
+    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+                                      String destinationKey, CopyObjectOptions options);
+
+    /** Server-side copy with full control over the SDK request. */
+    Mono<CopyObjectResult> copyObject(CopyObjectRequest request);
+
+    /** Deletes the latest version of {@code key} (S3 answers success whether or not it existed). */
+    Mono<DeleteObjectResult> deleteObject(String bucket, String key);
+
+    /** Deletes a specific version of {@code key}. */
+    Mono<DeleteObjectResult> deleteObject(String bucket, String key, String versionId);
+
+    /**
+     * Deletes up to 1,000 keys in one DeleteObjects request; emits which were deleted and, per key, which failed
+     * (partial failure is data, not an error). More than 1,000 keys is an {@link IllegalArgumentException} (use the
+     * transfer engine's batched delete); no key at all sends nothing and emits an empty result.
+     */
+    Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys);
+
+    /** Deletes up to 1,000 keys or versions in one request. */
+    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects);
+
+    /** DeleteObjects with full control over the SDK request. */
+    Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request);
+
+    // ------------------------------------------------------------------ listings
+
+    /** Emits one page of ListObjectsV2 (resume with {@link ListObjectsOptions#continuationToken()}). */
+    Mono<ListObjectsPage> listObjectsV2(String bucket, ListObjectsOptions options);
+
+    /** One page with full control over the SDK request. */
+    Mono<ListObjectsPage> listObjectsV2(ListObjectsV2Request request);
+
+    /**
+     * Emits the pages of a listing, fetching the next page only when the previous one was requested downstream (at
+     * most one page ahead of demand). Starts at {@code options.continuationToken()} when set. Cancel stops further
+     * requests.
+     */
+    Flux<ListObjectsPage> listObjectsV2Pages(String bucket, ListObjectsOptions options);
+
+    /** Pages with full control over the first SDK request (later ones carry its continuation token). */
+    Flux<ListObjectsPage> listObjectsV2Pages(ListObjectsV2Request request);
+
+    /** Emits every object in the bucket, page by page on demand. */
+    default Flux<ObjectSummary> listObjects(String bucket) {
+        return listObjects(bucket, ListObjectsOptions.defaults());
+    }
+
+    /** Emits every object whose key starts with {@code prefix} ({@code null} for all), page by page on demand. */
+    Flux<ObjectSummary> listObjects(String bucket, String prefix);
+
+    /** Emits every object the options select, page by page on demand. */
+    Flux<ObjectSummary> listObjects(String bucket, ListObjectsOptions options);
+
+    /** Emits one page of ListObjectVersions. */
+    Mono<ListObjectVersionsPage> listObjectVersions(ListObjectVersionsRequest request);
+
+    /** Emits the pages of ListObjectVersions on demand, from the request's markers. */
+    Flux<ListObjectVersionsPage> listObjectVersionsPages(ListObjectVersionsRequest request);
+
+    /** Emits every version and delete marker under {@code prefix} ({@code null} for all), page by page on demand. */
+    Flux<ObjectVersionSummary> listObjectVersions(String bucket, String prefix);
+
+    // ------------------------------------------------------------------ multipart primitives
+
+    /**
+     * Starts a multipart upload with the headers of {@code options}. Options with {@code ifMatch}/{@code ifNoneMatch}
+     * are rejected ({@link IllegalArgumentException}): those are conditions of completing, not of starting.
+     */
+    Mono<MultipartUploadHandle> createMultipartUpload(String bucket, String key, PutObjectOptions options);
+
+    /** Starts a multipart upload with full control over the SDK request. */
+    Mono<MultipartUploadHandle> createMultipartUpload(CreateMultipartUploadRequest request);
+
+    /** Uploads part {@code partNumber} (1..10,000) from memory. */
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content);
+
+    /** Uploads part {@code partNumber} from a stream of exactly {@code contentLength} bytes. */
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body,
+                                      long contentLength);
+
+    /** Uploads a part with full control over the SDK request and body. */
+    Mono<UploadPartResult> uploadPart(UploadPartRequest request, AsyncRequestBody body);
+
+    /**
+     * Copies bytes {@code range} of a source object as part {@code partNumber} (UploadPartCopy); {@code range} must
+     * be closed ({@link ByteRange#of(long, long)}), or {@code null} for the whole source.
+     */
+    Mono<UploadPartResult> uploadPartCopy(MultipartUploadHandle upload, int partNumber, String sourceBucket,
+                                          String sourceKey, ByteRange range);
+
+    /**
+     * UploadPartCopy with full control over the SDK request (source version, {@code x-amz-copy-source-if-match},
+     * range).
+     */
+    Mono<UploadPartResult> uploadPartCopy(UploadPartCopyRequest request);
+
+    /**
+     * Completes the upload from its parts (sorted by part number here; an empty list or a part number given twice is
+     * an {@link IllegalArgumentException}).
+     */
+    Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload,
+                                                                List<CompletedPart> parts);
+
+    /** Aborts the upload, freeing its parts; completes empty. {@link UploadNotFoundException} if already gone. */
+    Mono<Void> abortMultipartUpload(MultipartUploadHandle upload);
+
+    /** Emits one page of the upload's parts, starting after {@code partNumberMarker} (0 for the first page). */
+    Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker);
+
+    /**
+     * Emits one page of an upload's parts with full control over the SDK request ({@code max-parts},
+     * {@code part-number-marker}).
+     */
+    Mono<ListPartsPage> listParts(ListPartsRequest request);
+
+    /** Emits every uploaded part of the upload, page by page on demand. */
+    Flux<PartSummary> listParts(MultipartUploadHandle upload);
+
+    /** Emits one page of the bucket's unfinished uploads under {@code prefix} ({@code null} for all). */
+    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, String prefix, String keyMarker,
+                                                            String uploadIdMarker);
+
+    /**
+     * Emits one page of the bucket's unfinished uploads with full control over the SDK request
+     * ({@code max-uploads}, delimiter, markers).
+     */
+    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(ListMultipartUploadsRequest request);
+
+    /** Emits every unfinished upload under {@code prefix} ({@code null} for all), page by page on demand. */
+    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, String prefix);
+
+    // ------------------------------------------------------------------ ACL
+
+    /** Emits the object's ACL. */
+    Mono<AclResult> getObjectAcl(String bucket, String key);
+
+    /** Sets a canned ACL on the object; completes empty. */
+    Mono<Void> putObjectAcl(String bucket, String key, CannedAcl acl);
+
+    /** PutObjectAcl with full control over the SDK request (grants, versions). */
+    Mono<Void> putObjectAcl(PutObjectAclRequest request);
+
+    /** Emits the bucket's ACL. */
+    Mono<AclResult> getBucketAcl(String bucket);
+
+    /**
+     * Sets a canned ACL on the bucket; completes empty. The object-only canned ACLs ({@code aws-exec-read},
+     * {@code bucket-owner-*}) are an {@link IllegalArgumentException}.
+     */
+    Mono<Void> putBucketAcl(String bucket, CannedAcl acl);
+
+    // ------------------------------------------------------------------ versioning
+
+    /** Emits the bucket's versioning state ({@link VersioningStatus#UNVERSIONED} if never enabled). */
+    Mono<BucketVersioningResult> getBucketVersioning(String bucket);
+
+    /** Enables or suspends versioning ({@link VersioningStatus#UNVERSIONED} is not allowed); completes empty. */
+    Mono<Void> putBucketVersioning(String bucket, VersioningStatus status);
+
+    // ------------------------------------------------------------------ tagging
+
+    /** Emits the bucket's tags (empty when it has none, whether the store answers NoSuchTagSet or an empty set). */
+    Mono<TaggingResult> getBucketTagging(String bucket);
+
+    /** Replaces the bucket's tags; completes empty. */
+    Mono<Void> putBucketTagging(String bucket, Map<String, String> tags);
+
+    /** Removes the bucket's tags; completes empty. */
+    Mono<Void> deleteBucketTagging(String bucket);
+
+    /** Emits the object's tags (of {@code versionId}, or the latest when {@code null}). */
+    Mono<TaggingResult> getObjectTagging(String bucket, String key, String versionId);
+
+    /** Replaces the object's tags; completes empty. */
+    Mono<Void> putObjectTagging(String bucket, String key, Map<String, String> tags);
+
+    /** Removes the object's tags; completes empty. */
+    Mono<Void> deleteObjectTagging(String bucket, String key);
+
+    // ------------------------------------------------------------------ policy
+
+    /**
+     * Emits the bucket policy JSON; completes empty when the bucket has none ({@code NoSuchBucketPolicy}, or S3Proxy's
+     * {@code NoSuchPolicy}).
+     */
+    Mono<String> getBucketPolicy(String bucket);
+
+    /** Sets the bucket policy (a JSON document); completes empty. */
+    Mono<Void> putBucketPolicy(String bucket, String policyJson);
+
+    /** Removes the bucket policy; completes empty. */
+    Mono<Void> deleteBucketPolicy(String bucket);
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Emits the bucket's lifecycle rules (empty list when it has none). A stored rule that {@link LifecycleRule}
+     * cannot represent (transitions, dates, tag or size filters, ...) fails the read with an
+     * {@link S3ToolkitException} rather than being silently simplified; read such rules through {@link #sdkClient()}.
+     */
+    Mono<List<LifecycleRule>> getBucketLifecycle(String bucket);
+
+    /**
+     * Replaces the bucket's lifecycle rules (each becomes an SDK rule with a prefix filter); completes empty. An empty
+     * list is an {@link IllegalArgumentException}: use {@link #deleteBucketLifecycle(String)}.
+     */
+    Mono<Void> putBucketLifecycle(String bucket, List<LifecycleRule> rules);
+
+    /** Replaces the lifecycle configuration with full control over the SDK request. */
+    Mono<Void> putBucketLifecycle(PutBucketLifecycleConfigurationRequest request);
+
+    /** Removes the bucket's lifecycle configuration; completes empty. */
+    Mono<Void> deleteBucketLifecycle(String bucket);
+
+    // ------------------------------------------------------------------ CORS
+
+    /** Emits the bucket's CORS rules (empty list when it has none). */
+    Mono<List<CorsRule>> getBucketCors(String bucket);
+
+    /** Replaces the bucket's CORS rules; completes empty. */
+    Mono<Void> putBucketCors(String bucket, List<CorsRule> rules);
+
+    /** Replaces the CORS configuration with full control over the SDK request. */
+    Mono<Void> putBucketCors(PutBucketCorsRequest request);
+
+    /** Removes the bucket's CORS configuration; completes empty. */
+    Mono<Void> deleteBucketCors(String bucket);
+
+    // ------------------------------------------------------------------ waiters
+
+    /**
+     * Polls HeadBucket with backoff (200 ms growing to 5 s) until the bucket exists; emits its head. Errors other
+     * than "not found" stop the wait; after {@code timeout}: {@link WaitTimeoutException}.
+     */
+    Mono<BucketHead> waitUntilBucketExists(String bucket, Duration timeout);
+
+    /** Polls until the bucket is gone; completes empty; {@link WaitTimeoutException} after {@code timeout}. */
+    Mono<Void> waitUntilBucketNotExists(String bucket, Duration timeout);
+
+    /** Polls HeadObject until the object exists; emits its head; {@link WaitTimeoutException} after {@code timeout}. */
+    Mono<ObjectHead> waitUntilObjectExists(String bucket, String key, Duration timeout);
+
+    /** Polls until the object is gone; completes empty; {@link WaitTimeoutException} after {@code timeout}. */
+    Mono<Void> waitUntilObjectNotExists(String bucket, String key, Duration timeout);
+
+    /** Closes the SDK client this client owns (not a wrapped one). */
+    @Override
+    void close();
+}

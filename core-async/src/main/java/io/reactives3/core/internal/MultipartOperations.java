@@ -1,0 +1,312 @@
+package io.reactives3.core.internal;
+
+import io.reactives3.core.ByteRange;
+import io.reactives3.core.ClientSettings;
+import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.model.CompleteMultipartUploadResult;
+import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.ListMultipartUploadsPage;
+import io.reactives3.core.model.ListPartsPage;
+import io.reactives3.core.model.MultipartUploadHandle;
+import io.reactives3.core.model.MultipartUploadSummary;
+import io.reactives3.core.model.PartSummary;
+import io.reactives3.core.model.UploadPartResult;
+import java.nio.ByteBuffer;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsRequest;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+
+/** Multipart primitives of {@link DefaultReactiveS3Client}: create, parts, part copies, complete, abort, lists. */
+final class MultipartOperations {
+
+    private final S3AsyncClient sdk;
+    private final ClientSettings settings;
+
+    MultipartOperations(S3AsyncClient sdk, ClientSettings settings) {
+        this.sdk = sdk;
+        this.settings = settings;
+    }
+
+    // ------------------------------------------------------------------ create
+
+    /**
+     * Starts an upload with the headers of {@code options}. Its conditions ({@code ifMatch}, {@code ifNoneMatch})
+     * belong to CompleteMultipartUpload, not to this request: options carrying them are rejected rather than ignored.
+     */
+    Mono<MultipartUploadHandle> createMultipartUpload(String bucket, String key, PutObjectOptions options) {
+        return create(SdkRequests.createMultipartUpload(bucket, key, options).build());
+    }
+
+    Mono<MultipartUploadHandle> createMultipartUpload(CreateMultipartUploadRequest request) {
+        Arguments.notNull(request, "request");
+        Arguments.bucket(request.bucket());
+        Arguments.key(request.key());
+        return create(request);
+    }
+
+    private Mono<MultipartUploadHandle> create(CreateMultipartUploadRequest request) {
+        return S3Calls.call("CreateMultipartUpload", request.bucket(), request.key(),
+                        () -> sdk.createMultipartUpload(request))
+                .map(r -> new MultipartUploadHandle(request.bucket(), request.key(), r.uploadId()));
+    }
+
+    // ------------------------------------------------------------------ parts
+
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content) {
+        checked(upload);
+        Arguments.partNumber(partNumber);
+        Arguments.notNull(content, "content");
+        return part(partRequest(upload, partNumber, content.length), AsyncRequestBody.fromBytes(content));
+    }
+
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body,
+                                      long contentLength) {
+        checked(upload);
+        Arguments.partNumber(partNumber);
+        Arguments.notNull(body, "body");
+        Arguments.length(contentLength, "contentLength");
+        return part(partRequest(upload, partNumber, contentLength), new ExactLengthBody(body, contentLength, null,
+                "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key()));
+    }
+
+    Mono<UploadPartResult> uploadPart(UploadPartRequest request, AsyncRequestBody body) {
+        Arguments.notNull(request, "request");
+        Arguments.notNull(body, "body");
+        Arguments.bucket(request.bucket());
+        Arguments.key(request.key());
+        Arguments.notNull(request.uploadId(), "request.uploadId");
+        Arguments.partNumber(Arguments.notNull(request.partNumber(), "request.partNumber"));
+        return part(request, body);
+    }
+
+    private static UploadPartRequest partRequest(MultipartUploadHandle upload, int partNumber, long length) {
+        return UploadPartRequest.builder().bucket(upload.bucket()).key(upload.key()).uploadId(upload.uploadId())
+                .partNumber(partNumber).contentLength(length).build();
+    }
+
+    private Mono<UploadPartResult> part(UploadPartRequest request, AsyncRequestBody body) {
+        long size = body.contentLength().orElse(request.contentLength() == null ? -1 : request.contentLength());
+        return S3Calls.call("UploadPart", request.bucket(), request.key(), () -> sdk.uploadPart(request, body))
+                .map(r -> partResult(request.partNumber(), r, size));
+    }
+
+    private static UploadPartResult partResult(int partNumber, UploadPartResponse r, long size) {
+        return new UploadPartResult(partNumber, Responses.eTag(r.eTag()), Responses.checksum(r.checksumCRC32(),
+                r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(), r.checksumSHA256()), size);
+    }
+
+    /**
+     * Copies {@code range} of the source (the whole source when {@code null}) as a part. UploadPartCopy needs a
+     * closed range ({@code bytes=first-last}): open and suffix ranges are rejected.
+     */
+    Mono<UploadPartResult> uploadPartCopy(MultipartUploadHandle upload, int partNumber, String sourceBucket,
+                                          String sourceKey, ByteRange range) {
+        checked(upload);
+        Arguments.partNumber(partNumber);
+        Arguments.bucket(sourceBucket);
+        Arguments.key(sourceKey);
+        if (range != null && (range.first() < 0 || range.last() < 0)) {
+            throw new IllegalArgumentException("UploadPartCopy needs a closed byte range (ByteRange.of(first, last)),"
+                    + " got " + range.headerValue());
+        }
+        return copyPart(UploadPartCopyRequest.builder()
+                .sourceBucket(sourceBucket).sourceKey(sourceKey)
+                .destinationBucket(upload.bucket()).destinationKey(upload.key())
+                .uploadId(upload.uploadId()).partNumber(partNumber)
+                .copySourceRange(range == null ? null : range.headerValue())
+                .build());
+    }
+
+    Mono<UploadPartResult> uploadPartCopy(UploadPartCopyRequest request) {
+        Arguments.notNull(request, "request");
+        checked(new MultipartUploadHandle(request.destinationBucket(), request.destinationKey(),
+                Arguments.notNull(request.uploadId(), "uploadId")));
+        Arguments.partNumber(Arguments.notNull(request.partNumber(), "partNumber"));
+        Arguments.bucket(request.sourceBucket());
+        Arguments.key(request.sourceKey());
+        return copyPart(request);
+    }
+
+    private Mono<UploadPartResult> copyPart(UploadPartCopyRequest request) {
+        int partNumber = request.partNumber();
+        return S3Calls.call("UploadPartCopy", request.destinationBucket(), request.destinationKey(),
+                        () -> sdk.uploadPartCopy(request))
+                .map(r -> {
+                    var copied = r.copyPartResult();
+                    String checksum = copied == null ? null : Responses.checksum(copied.checksumCRC32(),
+                            copied.checksumCRC32C(), copied.checksumCRC64NVME(), copied.checksumSHA1(),
+                            copied.checksumSHA256());
+                    return new UploadPartResult(partNumber, copied == null ? null : Responses.eTag(copied.eTag()),
+                            checksum, -1);
+                });
+    }
+
+    // ------------------------------------------------------------------ complete, abort
+
+    /** Sends the parts sorted by part number; an empty list or a part number given twice is rejected. */
+    Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload,
+                                                                List<CompletedPart> parts) {
+        checked(upload);
+        Arguments.notNull(parts, "parts");
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("completing an upload needs at least one part");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (CompletedPart part : parts) {
+            Arguments.notNull(part, "part");
+            if (!seen.add(part.partNumber())) {
+                throw new IllegalArgumentException("part " + part.partNumber() + " is listed twice");
+            }
+        }
+        CompletedMultipartUpload completed = CompletedMultipartUpload.builder()
+                .parts(parts.stream().sorted(Comparator.comparingInt(CompletedPart::partNumber))
+                        .map(MultipartOperations::sdkPart).toList())
+                .build();
+        return S3Calls.call("CompleteMultipartUpload", upload.bucket(), upload.key(),
+                        () -> sdk.completeMultipartUpload(b -> b.bucket(upload.bucket()).key(upload.key())
+                                .uploadId(upload.uploadId()).multipartUpload(completed)))
+                // Ceph RGW 16.2 answers <ETag></ETag>: null, not ""
+                .map(r -> new CompleteMultipartUploadResult(upload.bucket(), upload.key(),
+                        Responses.emptyToNull(Responses.eTag(r.eTag())),
+                        Responses.emptyToNull(r.versionId()), r.location()));
+    }
+
+    /** The SDK part, with the checksum the store confirmed for it when there is one ({@code ALGORITHM=value}). */
+    private static software.amazon.awssdk.services.s3.model.CompletedPart sdkPart(CompletedPart part) {
+        var b = software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                .partNumber(part.partNumber()).eTag(part.eTag());
+        String checksum = part.checksum();
+        int eq = checksum == null ? -1 : checksum.indexOf('=');
+        if (eq > 0) {
+            String value = checksum.substring(eq + 1);
+            switch (checksum.substring(0, eq)) {
+                case "CRC32" -> b.checksumCRC32(value);
+                case "CRC32C" -> b.checksumCRC32C(value);
+                case "CRC64NVME" -> b.checksumCRC64NVME(value);
+                case "SHA1" -> b.checksumSHA1(value);
+                case "SHA256" -> b.checksumSHA256(value);
+                default -> { } // unknown algorithm: the ETag identifies the part
+            }
+        }
+        return b.build();
+    }
+
+    Mono<Void> abortMultipartUpload(MultipartUploadHandle upload) {
+        checked(upload);
+        return S3Calls.call("AbortMultipartUpload", upload.bucket(), upload.key(),
+                        () -> sdk.abortMultipartUpload(b -> b.bucket(upload.bucket()).key(upload.key())
+                                .uploadId(upload.uploadId())))
+                .then();
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker) {
+        checked(upload);
+        if (partNumberMarker < 0 || partNumberMarker > 10_000) {
+            throw new IllegalArgumentException("partNumberMarker must be within 0..10000, got " + partNumberMarker);
+        }
+        return partsPage(upload, partNumberMarker);
+    }
+
+    Flux<PartSummary> listParts(MultipartUploadHandle upload) {
+        checked(upload);
+        return Pages.items(Pages.pages(partsPage(upload, 0),
+                page -> page.truncated() && page.nextPartNumberMarker() > 0
+                        ? partsPage(upload, page.nextPartNumberMarker()) : null), ListPartsPage::parts);
+    }
+
+    Mono<ListPartsPage> listParts(ListPartsRequest request) {
+        Arguments.notNull(request, "request");
+        MultipartUploadHandle upload = checked(new MultipartUploadHandle(request.bucket(), request.key(),
+                Arguments.notNull(request.uploadId(), "uploadId")));
+        return partsPage(upload, request);
+    }
+
+    private Mono<ListPartsPage> partsPage(MultipartUploadHandle upload, int partNumberMarker) {
+        return partsPage(upload, ListPartsRequest.builder().bucket(upload.bucket()).key(upload.key())
+                .uploadId(upload.uploadId()).partNumberMarker(partNumberMarker == 0 ? null : partNumberMarker)
+                .build());
+    }
+
+    private Mono<ListPartsPage> partsPage(MultipartUploadHandle upload, ListPartsRequest request) {
+        return S3Calls.call("ListParts", upload.bucket(), upload.key(), () -> sdk.listParts(request))
+                .map(r -> toPartsPage(upload, r));
+    }
+
+    private static ListPartsPage toPartsPage(MultipartUploadHandle upload, ListPartsResponse r) {
+        List<PartSummary> parts = r.parts().stream()
+                .map(p -> new PartSummary(p.partNumber(), Responses.orElse(p.size(), -1), Responses.eTag(p.eTag()),
+                        p.lastModified()))
+                .toList();
+        boolean truncated = Boolean.TRUE.equals(r.isTruncated());
+        int next = r.nextPartNumberMarker() == null ? 0 : r.nextPartNumberMarker();
+        return new ListPartsPage(upload, parts, truncated, truncated ? next : 0);
+    }
+
+    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, String prefix, String keyMarker,
+                                                            String uploadIdMarker) {
+        Arguments.bucket(bucket);
+        return uploadsPage(ListMultipartUploadsRequest.builder().bucket(bucket).prefix(prefix).keyMarker(keyMarker)
+                .uploadIdMarker(uploadIdMarker).build());
+    }
+
+    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(ListMultipartUploadsRequest request) {
+        Arguments.notNull(request, "request");
+        Arguments.bucket(request.bucket());
+        return uploadsPage(request);
+    }
+
+    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, String prefix) {
+        Arguments.bucket(bucket);
+        // no encoding-type=url here: Ceph RGW 16.2 and LocalS3 2.4 then encode the keys without saying so in the
+        // response (no <EncodingType>), and the SDK only decodes what the response declares encoded
+        ListMultipartUploadsRequest first = ListMultipartUploadsRequest.builder().bucket(bucket).prefix(prefix).build();
+        return Pages.items(Pages.pages(uploadsPage(first),
+                page -> page.truncated() && (page.nextKeyMarker() != null || page.nextUploadIdMarker() != null)
+                        ? uploadsPage(first.toBuilder().keyMarker(page.nextKeyMarker())
+                        .uploadIdMarker(page.nextUploadIdMarker()).build())
+                        : null), ListMultipartUploadsPage::uploads);
+    }
+
+    private Mono<ListMultipartUploadsPage> uploadsPage(ListMultipartUploadsRequest request) {
+        return S3Calls.call("ListMultipartUploads", request.bucket(), null, () -> sdk.listMultipartUploads(request))
+                .map(r -> toUploadsPage(request.bucket(), r));
+    }
+
+    private static ListMultipartUploadsPage toUploadsPage(String bucket, ListMultipartUploadsResponse r) {
+        List<MultipartUploadSummary> uploads = r.uploads().stream()
+                .map(u -> new MultipartUploadSummary(bucket, u.key(), u.uploadId(), u.initiated(),
+                        u.storageClassAsString()))
+                .toList();
+        return new ListMultipartUploadsPage(bucket, uploads, Responses.prefixes(r.commonPrefixes()),
+                Boolean.TRUE.equals(r.isTruncated()), emptyToNull(r.nextKeyMarker()),
+                emptyToNull(r.nextUploadIdMarker()));
+    }
+
+    private static String emptyToNull(String s) {
+        return Responses.emptyToNull(s);
+    }
+
+    private static MultipartUploadHandle checked(MultipartUploadHandle upload) {
+        Arguments.notNull(upload, "upload");
+        Arguments.bucket(upload.bucket());
+        Arguments.key(upload.key());
+        return upload;
+    }
+}

@@ -1,0 +1,415 @@
+package io.reactives3.core.internal;
+
+import io.reactives3.core.ClientSettings;
+import io.reactives3.core.CopyObjectOptions;
+import io.reactives3.core.DataIntegrityException;
+import io.reactives3.core.GetObjectOptions;
+import io.reactives3.core.ObjectNotFoundException;
+import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.DeleteError;
+import io.reactives3.core.model.DeleteObjectResult;
+import io.reactives3.core.model.DeleteObjectsResult;
+import io.reactives3.core.model.DeletedObject;
+import io.reactives3.core.model.ObjectContent;
+import io.reactives3.core.model.ObjectHead;
+import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.ObjectStream;
+import io.reactives3.core.model.PutObjectResult;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.async.ResponsePublisher;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/** Object operations of {@link DefaultReactiveS3Client}: put, get (whole or streamed), head, copy, delete. */
+final class ObjectOperations {
+
+    /** The most keys one DeleteObjects request may name. */
+    static final int MAX_DELETE_KEYS = 1000;
+    private static final String TEXT_UTF8 = "text/plain; charset=utf-8";
+
+    private final S3AsyncClient sdk;
+    private final ClientSettings settings;
+
+    ObjectOperations(S3AsyncClient sdk, ClientSettings settings) {
+        this.sdk = sdk;
+        this.settings = settings;
+    }
+
+    // ------------------------------------------------------------------ put
+
+    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content) {
+        return putObject(bucket, key, content, PutObjectOptions.defaults());
+    }
+
+    Mono<PutObjectResult> putObject(String bucket, String key, String content) {
+        Arguments.notNull(content, "content");
+        return putObject(bucket, key, content.getBytes(StandardCharsets.UTF_8),
+                PutObjectOptions.builder().contentType(TEXT_UTF8).build());
+    }
+
+    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content, PutObjectOptions options) {
+        Arguments.notNull(content, "content");
+        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).contentLength((long) content.length).build();
+        // the body copies the array now: later changes by the caller do not alter what is sent
+        AsyncRequestBody body = AsyncRequestBody.fromBytes(content);
+        return put(request, body);
+    }
+
+    /**
+     * The file is sized on subscribe, on {@link Schedulers#boundedElastic()} (file-system calls block), and read by
+     * the SDK through an asynchronous file channel; a missing or unreadable file arrives via onError.
+     */
+    Mono<PutObjectResult> putObject(String bucket, String key, Path file) {
+        Arguments.notNull(file, "file");
+        PutObjectRequest request = SdkRequests.putObject(bucket, key, PutObjectOptions.defaults()).build();
+        return Mono.fromCallable(() -> AsyncRequestBody.fromFile(file)) // sizes the file
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(e -> S3Errors.translate(e instanceof UncheckedIOException io ? io.getCause() : e,
+                        "PutObject", bucket, key))
+                // still on boundedElastic: the content type is guessed from the file name here, not on an I/O thread
+                .flatMap(body -> put(request.toBuilder().contentLength(body.contentLength().orElseThrow())
+                        .contentType(body.contentType()).build(), body));
+    }
+
+    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength) {
+        return putObject(bucket, key, body, contentLength, PutObjectOptions.defaults());
+    }
+
+    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength,
+                                    PutObjectOptions options) {
+        Arguments.notNull(body, "body");
+        Arguments.length(contentLength, "contentLength");
+        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).contentLength(contentLength).build();
+        return put(request, new ExactLengthBody(body, contentLength, options.contentType(),
+                "PutObject s3://" + bucket + "/" + key));
+    }
+
+    Mono<PutObjectResult> putObject(PutObjectRequest request, AsyncRequestBody body) {
+        Arguments.notNull(request, "request");
+        Arguments.notNull(body, "body");
+        Arguments.bucket(request.bucket());
+        Arguments.key(request.key());
+        return put(request, body);
+    }
+
+    private Mono<PutObjectResult> put(PutObjectRequest request, AsyncRequestBody body) {
+        long size = body.contentLength().orElse(request.contentLength() == null ? -1 : request.contentLength());
+        return S3Calls.call("PutObject", request.bucket(), request.key(), () -> sdk.putObject(request, body))
+                .map(r -> putResult(r, size));
+    }
+
+    private static PutObjectResult putResult(PutObjectResponse r, long size) {
+        return new PutObjectResult(Responses.eTag(r.eTag()), Responses.emptyToNull(r.versionId()),
+                Responses.checksum(r.checksumCRC32(), r.checksumCRC32C(), r.checksumCRC64NVME(), r.checksumSHA1(),
+                        r.checksumSHA256()), size);
+    }
+
+    // ------------------------------------------------------------------ get
+
+    Mono<ObjectContent> getObject(String bucket, String key) {
+        return getObject(bucket, key, GetObjectOptions.defaults());
+    }
+
+    Mono<ObjectContent> getObject(String bucket, String key, GetObjectOptions options) {
+        return readAll(getRequest(bucket, key, options));
+    }
+
+    Mono<ObjectContent> getObject(GetObjectRequest request) {
+        return readAll(checked(request));
+    }
+
+    private Mono<ObjectContent> readAll(GetObjectRequest request) {
+        String bucket = request.bucket();
+        String key = request.key();
+        return S3Calls.call("GetObject", bucket, key,
+                        () -> sdk.getObject(request, AsyncResponseTransformer.toBytes()))
+                .map(bytes -> {
+                    ObjectHead head = Responses.head(bucket, key, bytes.response(), request.partNumber() != null);
+                    byte[] content = bytes.asByteArrayUnsafe();
+                    if (head.contentLength() >= 0 && content.length != head.contentLength()) {
+                        throw new DataIntegrityException("GetObject s3://" + bucket + "/" + key + " failed: received "
+                                + content.length + " bytes, but Content-Length announced " + head.contentLength());
+                    }
+                    return new ObjectContent(head, content);
+                });
+    }
+
+    Mono<ObjectStream> getObjectStream(String bucket, String key, GetObjectOptions options) {
+        return stream(getRequest(bucket, key, options));
+    }
+
+    Mono<ObjectStream> getObjectStream(GetObjectRequest request) {
+        return stream(checked(request));
+    }
+
+    private Mono<ObjectStream> stream(GetObjectRequest request) {
+        String bucket = request.bucket();
+        String key = request.key();
+        return S3Calls.call("GetObject", bucket, key,
+                        () -> sdk.getObject(request, AsyncResponseTransformer.<GetObjectResponse>toPublisher()))
+                // the head arrived just as the subscriber cancelled: close that response instead of leaving it open
+                .doOnDiscard(ResponsePublisher.class, ObjectOperations::closeUnread)
+                .map(publisher -> {
+                    ObjectHead head = Responses.head(bucket, key, publisher.response(), request.partNumber() != null);
+                    return new ObjectStream(head, body(publisher, head));
+                });
+    }
+
+    /**
+     * The response body as a Flux that may be subscribed to once, demand passed straight to the connection, and
+     * checked to end after exactly {@code Content-Length} bytes.
+     */
+    private static Flux<ByteBuffer> body(ResponsePublisher<GetObjectResponse> publisher, ObjectHead head) {
+        AtomicBoolean subscribed = new AtomicBoolean();
+        String target = "GetObject s3://" + head.bucket() + "/" + head.key();
+        return Flux.defer(() -> {
+            if (!subscribed.compareAndSet(false, true)) {
+                return Flux.error(new IllegalStateException("the body of " + target
+                        + " can be subscribed to only once (it is a live HTTP response)"));
+            }
+            long[] received = {0};
+            return Flux.from(publisher)
+                    .doOnNext(buffer -> received[0] += buffer.remaining())
+                    .concatWith(Mono.defer(() -> head.contentLength() >= 0 && received[0] != head.contentLength()
+                            ? Mono.error(new DataIntegrityException(target + " failed: the body ended after "
+                            + received[0] + " bytes, but Content-Length announced " + head.contentLength()))
+                            : Mono.empty()))
+                    .onErrorMap(e -> S3Errors.translate(e, "GetObject", head.bucket(), head.key()));
+        });
+    }
+
+    private static void closeUnread(ResponsePublisher<?> publisher) {
+        publisher.subscribe(new Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Subscription s) {
+                s.cancel();
+            }
+
+            @Override
+            public void onNext(ByteBuffer buffer) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+    }
+
+    static GetObjectRequest getRequest(String bucket, String key, GetObjectOptions options) {
+        Arguments.bucket(bucket);
+        Arguments.key(key);
+        Arguments.notNull(options, "options");
+        return GetObjectRequest.builder().bucket(bucket).key(key)
+                .range(options.range() == null ? null : options.range().headerValue())
+                .ifMatch(Responses.quotedETag(options.ifMatch()))
+                .ifNoneMatch(Responses.quotedETag(options.ifNoneMatch()))
+                .ifModifiedSince(options.ifModifiedSince())
+                .ifUnmodifiedSince(options.ifUnmodifiedSince())
+                .versionId(options.versionId())
+                .partNumber(options.partNumber())
+                .build();
+    }
+
+    private static GetObjectRequest checked(GetObjectRequest request) {
+        Arguments.notNull(request, "request");
+        Arguments.bucket(request.bucket());
+        Arguments.key(request.key());
+        if (request.partNumber() != null) {
+            Arguments.partNumber(request.partNumber());
+        }
+        return request;
+    }
+
+    // ------------------------------------------------------------------ head
+
+    Mono<ObjectHead> headObject(String bucket, String key) {
+        return headObject(bucket, key, GetObjectOptions.defaults());
+    }
+
+    Mono<ObjectHead> headObject(String bucket, String key, GetObjectOptions options) {
+        Arguments.bucket(bucket);
+        Arguments.key(key);
+        Arguments.notNull(options, "options");
+        return head(HeadObjectRequest.builder().bucket(bucket).key(key)
+                .range(options.range() == null ? null : options.range().headerValue())
+                .ifMatch(Responses.quotedETag(options.ifMatch()))
+                .ifNoneMatch(Responses.quotedETag(options.ifNoneMatch()))
+                .ifModifiedSince(options.ifModifiedSince())
+                .ifUnmodifiedSince(options.ifUnmodifiedSince())
+                .versionId(options.versionId())
+                .partNumber(options.partNumber())
+                .build());
+    }
+
+    Mono<ObjectHead> headObject(HeadObjectRequest request) {
+        Arguments.notNull(request, "request");
+        Arguments.bucket(request.bucket());
+        Arguments.key(request.key());
+        if (request.partNumber() != null) {
+            Arguments.partNumber(request.partNumber());
+        }
+        return head(request);
+    }
+
+    /**
+     * HEAD responses have no error body, so errors are told apart by status alone (S3Errors): 404 is
+     * {@link ObjectNotFoundException} (also when the bucket is missing), 412 and 304 are precondition failures.
+     */
+    private Mono<ObjectHead> head(HeadObjectRequest request) {
+        return S3Calls.call("HeadObject", request.bucket(), request.key(), () -> sdk.headObject(request))
+                .map(r -> Responses.head(request.bucket(), request.key(), r, request.partNumber() != null));
+    }
+
+    Mono<Boolean> objectExists(String bucket, String key) {
+        return headObject(bucket, key)
+                .map(head -> Boolean.TRUE)
+                .onErrorResume(ObjectNotFoundException.class, e -> Mono.just(Boolean.FALSE));
+    }
+
+    // ------------------------------------------------------------------ copy
+
+    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+                                      String destinationKey) {
+        return copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey, CopyObjectOptions.defaults());
+    }
+
+    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+                                      String destinationKey, CopyObjectOptions options) {
+        Arguments.bucket(sourceBucket);
+        Arguments.key(sourceKey);
+        Arguments.bucket(destinationBucket);
+        Arguments.key(destinationKey);
+        Arguments.notNull(options, "options");
+        // sourceBucket/sourceKey/sourceVersionId: the SDK builds x-amz-copy-source itself, URL-encoding the key
+        CopyObjectRequest.Builder b = CopyObjectRequest.builder()
+                .sourceBucket(sourceBucket).sourceKey(sourceKey).sourceVersionId(options.sourceVersionId())
+                .destinationBucket(destinationBucket).destinationKey(destinationKey)
+                .copySourceIfMatch(Responses.quotedETag(options.sourceIfMatch()))
+                .storageClass(options.storageClass());
+        if (options.replaceMetadata()) {
+            b.metadataDirective(MetadataDirective.REPLACE).contentType(options.contentType())
+                    .metadata(options.metadata());
+        }
+        if (options.acl() != null) {
+            b.acl(ObjectCannedACL.fromValue(options.acl().headerValue()));
+        }
+        return copy(b.build());
+    }
+
+    Mono<CopyObjectResult> copyObject(CopyObjectRequest request) {
+        Arguments.notNull(request, "request");
+        Arguments.bucket(request.destinationBucket());
+        Arguments.key(request.destinationKey());
+        if (request.copySource() == null) {
+            Arguments.bucket(request.sourceBucket());
+            Arguments.key(request.sourceKey());
+        }
+        return copy(request);
+    }
+
+    private Mono<CopyObjectResult> copy(CopyObjectRequest request) {
+        return S3Calls.call("CopyObject", request.destinationBucket(), request.destinationKey(),
+                        () -> sdk.copyObject(request))
+                .map(r -> {
+                    var result = r.copyObjectResult();
+                    return new CopyObjectResult(result == null ? null : Responses.eTag(result.eTag()),
+                            result == null ? null : result.lastModified(), Responses.emptyToNull(r.versionId()),
+                            Responses.emptyToNull(r.copySourceVersionId()));
+                });
+    }
+
+    // ------------------------------------------------------------------ delete
+
+    Mono<DeleteObjectResult> deleteObject(String bucket, String key) {
+        return deleteObject(bucket, key, null);
+    }
+
+    Mono<DeleteObjectResult> deleteObject(String bucket, String key, String versionId) {
+        Arguments.bucket(bucket);
+        Arguments.key(key);
+        return S3Calls.call("DeleteObject", bucket, key,
+                        () -> sdk.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId)))
+                .map(r -> new DeleteObjectResult(Responses.emptyToNull(r.versionId()),
+                        Boolean.TRUE.equals(r.deleteMarker())));
+    }
+
+    Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys) {
+        Arguments.notNull(keys, "keys");
+        return deleteObjectsByIdentifier(bucket,
+                keys.stream().map(k -> ObjectIdentifier.of(Arguments.key(k))).toList());
+    }
+
+    /** No key at all: nothing to send, an empty result (S3 rejects a DeleteObjects without keys). */
+    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects) {
+        Arguments.bucket(bucket);
+        Arguments.notNull(objects, "objects");
+        checkBatchSize(objects.size());
+        List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> ids = objects.stream()
+                .map(o -> {
+                    Arguments.notNull(o, "object identifier");
+                    return software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder()
+                            .key(Arguments.key(o.key())).versionId(o.versionId()).build();
+                })
+                .toList();
+        if (ids.isEmpty()) {
+            return Mono.fromSupplier(() -> new DeleteObjectsResult(List.of(), List.of()));
+        }
+        return deleteBatch(DeleteObjectsRequest.builder().bucket(bucket)
+                .delete(Delete.builder().objects(ids).quiet(false).build()).build());
+    }
+
+    Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request) {
+        Arguments.notNull(request, "request");
+        Arguments.bucket(request.bucket());
+        Arguments.notNull(request.delete(), "request.delete");
+        checkBatchSize(request.delete().objects().size());
+        request.delete().objects().forEach(o -> Arguments.key(o.key()));
+        return deleteBatch(request);
+    }
+
+    private Mono<DeleteObjectsResult> deleteBatch(DeleteObjectsRequest request) {
+        return S3Calls.call("DeleteObjects", request.bucket(), null, () -> sdk.deleteObjects(request))
+                .map(r -> new DeleteObjectsResult(
+                        r.deleted().stream().map(d -> new DeletedObject(d.key(), Responses.emptyToNull(d.versionId()),
+                                        Boolean.TRUE.equals(d.deleteMarker()),
+                                        Responses.emptyToNull(d.deleteMarkerVersionId())))
+                                .toList(),
+                        r.errors().stream().map(e -> new DeleteError(e.key(), Responses.emptyToNull(e.versionId()),
+                                e.code(), e.message())).toList()));
+    }
+
+    private static void checkBatchSize(int size) {
+        if (size > MAX_DELETE_KEYS) {
+            throw new IllegalArgumentException("DeleteObjects takes at most " + MAX_DELETE_KEYS + " keys, got " + size
+                    + "; split the keys into batches (the transfer engine's batched delete does)");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.reactives3.core.internal;
+
+import io.reactives3.core.PutObjectOptions;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
+
+/**
+ * SDK requests built from the toolkit's option classes: the one mapping of {@link PutObjectOptions} to headers,
+ * used by the client's operations and by the transfer engine (which adds {@code Content-MD5} or checksums on top).
+ */
+public final class SdkRequests {
+
+    private SdkRequests() {
+    }
+
+    /** A PutObject request for {@code bucket}/{@code key} (both checked) with the headers of {@code options}. */
+    public static PutObjectRequest.Builder putObject(String bucket, String key, PutObjectOptions options) {
+        Arguments.bucket(bucket);
+        Arguments.key(key);
+        Arguments.notNull(options, "options");
+        PutObjectRequest.Builder b = PutObjectRequest.builder().bucket(bucket).key(key)
+                .contentType(options.contentType())
+                .contentEncoding(options.contentEncoding())
+                .cacheControl(options.cacheControl())
+                .contentDisposition(options.contentDisposition())
+                .storageClass(options.storageClass())
+                .ifMatch(Responses.quotedETag(options.ifMatch()))
+                .ifNoneMatch(Responses.quotedETag(options.ifNoneMatch()));
+        if (!options.metadata().isEmpty()) {
+            b.metadata(options.metadata());
+        }
+        if (options.acl() != null) {
+            b.acl(ObjectCannedACL.fromValue(options.acl().headerValue()));
+        }
+        if (!options.tags().isEmpty()) {
+            b.tagging(tagging(options.tags()));
+        }
+        return b;
+    }
+
+    /**
+     * A CreateMultipartUpload request with the headers of {@code options}.
+     *
+     * @throws IllegalArgumentException when the options carry {@code If-Match}/{@code If-None-Match}: those are
+     *                                  conditions of the completing request, not of the create
+     */
+    public static CreateMultipartUploadRequest.Builder createMultipartUpload(String bucket, String key,
+                                                                             PutObjectOptions options) {
+        Arguments.bucket(bucket);
+        Arguments.key(key);
+        Arguments.notNull(options, "options");
+        if (options.ifMatch() != null || options.ifNoneMatch() != null) {
+            throw new IllegalArgumentException("ifMatch/ifNoneMatch cannot be sent with CreateMultipartUpload; "
+                    + "they are conditions of the completing request");
+        }
+        CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
+                .contentType(options.contentType())
+                .contentEncoding(options.contentEncoding())
+                .cacheControl(options.cacheControl())
+                .contentDisposition(options.contentDisposition())
+                .storageClass(options.storageClass());
+        if (!options.metadata().isEmpty()) {
+            b.metadata(options.metadata());
+        }
+        if (options.acl() != null) {
+            b.acl(ObjectCannedACL.fromValue(options.acl().headerValue()));
+        }
+        if (!options.tags().isEmpty()) {
+            b.tagging(tagging(options.tags()));
+        }
+        return b;
+    }
+
+    /** The tag set for the {@code x-amz-tagging} header (the SDK URL-encodes it). */
+    public static Tagging tagging(Map<String, String> tags) {
+        return Tagging.builder().tagSet(tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
+    }
+}

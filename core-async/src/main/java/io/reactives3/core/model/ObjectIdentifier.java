@@ -1,0 +1,25 @@
+package io.reactives3.core.model;
+
+import java.util.Objects;
+
+/**
+ * A key, optionally with a version, to delete in a batch.
+ *
+ * @param key       object key
+ * @param versionId version to delete, or {@code null} for the latest (creating a delete marker when versioned)
+ */
+public record ObjectIdentifier(String key, String versionId) {
+    public ObjectIdentifier {
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** The latest version of {@code key}. */
+    public static ObjectIdentifier of(String key) {
+        return new ObjectIdentifier(key, null);
+    }
+
+    /** A specific version of {@code key}. */
+    public static ObjectIdentifier of(String key, String versionId) {
+        return new ObjectIdentifier(key, versionId);
+    }
+}

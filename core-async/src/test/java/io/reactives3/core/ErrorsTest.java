@@ -1,0 +1,145 @@
+package io.reactives3.core;
+
+import static io.reactives3.core.TestData.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactives3.core.model.MultipartUploadHandle;
+import io.reactives3.testkit.Capability;
+import io.reactives3.testkit.S3Target;
+import io.reactives3.testkit.StoreKind;
+import io.reactives3.testkit.TestBucket;
+import io.reactives3.testkit.junit.S3Test;
+import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/** Store errors arrive through onError as typed exceptions that say what was asked and what the store answered. */
+class ErrorsTest {
+
+    private static void verifyError(Mono<?> call, Class<? extends S3ServiceException> type,
+                                    Consumer<S3ServiceException> checks) {
+        StepVerifier.create(call)
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(type);
+                    assertThat(e.getCause()).as("the SDK exception is the cause")
+                            .isInstanceOf(AwsServiceException.class);
+                    checks.accept((S3ServiceException) e);
+                })
+                .verify(TIMEOUT);
+    }
+
+    @S3Test
+    void missingBucket_failsWithBucketNotFound(S3Target target) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        String missing = target.newBucketName("missing");
+
+        verifyError(s3.getObject(missing, "k"), BucketNotFoundException.class, e -> {
+            assertThat(e.operation()).isEqualTo("GetObject");
+            assertThat(e.bucket()).isEqualTo(missing);
+            assertThat(e.statusCode()).isEqualTo(404);
+            assertThat(e.errorCode()).isEqualTo("NoSuchBucket");
+            assertThat(e.getMessage()).contains("GetObject", "s3://" + missing + "/k", "404", "NoSuchBucket");
+        });
+        verifyError(s3.listObjectsV2(missing, ListObjectsOptions.defaults()), BucketNotFoundException.class,
+                e -> assertThat(e.getMessage()).contains("ListObjectsV2", missing));
+        verifyError(s3.putObject(missing, "k", "x"), BucketNotFoundException.class,
+                e -> assertThat(e.operation()).isEqualTo("PutObject"));
+        verifyError(s3.headBucket(missing), BucketNotFoundException.class,
+                e -> assertThat(e.statusCode()).isEqualTo(404));
+        verifyError(s3.deleteBucket(missing), BucketNotFoundException.class,
+                e -> assertThat(e.operation()).isEqualTo("DeleteBucket"));
+        StepVerifier.create(s3.bucketExists(missing)).expectNext(false).verifyComplete();
+        // HEAD has no error body: a missing bucket looks like a missing key
+        verifyError(s3.headObject(missing, "k"), ObjectNotFoundException.class,
+                e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @S3Test
+    void missingKey_failsWithObjectNotFound_onGetAndHead(S3Target target, TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+
+        verifyError(s3.getObject(bucket.name(), "no/such key"), ObjectNotFoundException.class, e -> {
+            assertThat(e.operation()).isEqualTo("GetObject");
+            assertThat(e.bucket()).isEqualTo(bucket.name());
+            assertThat(e.key()).isEqualTo("no/such key");
+            assertThat(e.statusCode()).isEqualTo(404);
+            assertThat(e.errorCode()).isEqualTo("NoSuchKey");
+            assertThat(e.getMessage())
+                    .contains("GetObject s3://" + bucket.name() + "/no/such key failed: 404 NoSuchKey");
+            assertThat(e.isRetryable()).isFalse();
+        });
+        verifyError(s3.headObject(bucket.name(), "no/such key"), ObjectNotFoundException.class, e -> {
+            assertThat(e.operation()).isEqualTo("HeadObject");
+            assertThat(e.statusCode()).isEqualTo(404);
+            assertThat(e.getMessage()).contains("HeadObject s3://" + bucket.name() + "/no/such key failed: 404");
+        });
+    }
+
+    @S3Test
+    void createBucket_nameTaken_failsWithBucketConflict(S3Target target, TestBucket bucket) {
+        Mono<?> again = TargetClients.client(target).createBucket(bucket.name());
+        if (target.kind() == StoreKind.CEPH_RGW) {
+            // RGW 16.2, like S3 in us-east-1, answers 200 when the owner creates its own bucket again
+            StepVerifier.create(again).expectNextCount(1).verifyComplete();
+            return;
+        }
+        verifyError(again, BucketConflictException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(409);
+            assertThat(e.errorCode()).isIn("BucketAlreadyOwnedByYou", "BucketAlreadyExists");
+            assertThat(e.getMessage()).contains("CreateBucket", bucket.name(), "409", e.errorCode());
+        });
+    }
+
+    @S3Test
+    void deleteBucket_notEmpty_failsWithBucketConflict(S3Target target, TestBucket bucket) {
+        bucket.put("keep", "x");
+        verifyError(TargetClients.client(target).deleteBucket(bucket.name()), BucketConflictException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(409);
+            assertThat(e.errorCode()).isEqualTo("BucketNotEmpty");
+            assertThat(e.getMessage()).contains("DeleteBucket s3://" + bucket.name(), "409 BucketNotEmpty");
+        });
+    }
+
+    @S3Test(requires = Capability.SIGV4_AUTH)
+    void wrongCredentials_failWithAccessDenied(S3Target target, TestBucket bucket) {
+        bucket.put("secret", "x");
+        try (ReactiveS3Client wrong = TargetClients.newClient(target, b -> b.credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(target.accessKey(), "not-the-secret"))))) {
+            verifyError(wrong.getObject(bucket.name(), "secret"), S3AccessDeniedException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(403);
+                assertThat(e.errorCode()).isEqualTo("SignatureDoesNotMatch");
+                assertThat(e.getMessage()).contains("GetObject", "s3://" + bucket.name() + "/secret", "403",
+                        "SignatureDoesNotMatch");
+            });
+            verifyError(wrong.listObjectsV2(bucket.name(), ListObjectsOptions.defaults()),
+                    S3AccessDeniedException.class, e -> assertThat(e.operation()).isEqualTo("ListObjectsV2"));
+            // exists is "true", "false" or an error: access denied is not "does not exist"
+            StepVerifier.create(wrong.bucketExists(bucket.name()))
+                    .expectError(S3AccessDeniedException.class)
+                    .verify(TIMEOUT);
+        }
+        try (ReactiveS3Client unknown = TargetClients.newClient(target, b -> b.credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDUNKNOWN000000000", "x"))))) {
+            verifyError(unknown.getObject(bucket.name(), "secret"), S3AccessDeniedException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo("InvalidAccessKeyId"));
+        }
+    }
+
+    @S3Test
+    void abortMultipartUpload_unknownUpload_failsWithUploadNotFound(S3Target target, TestBucket bucket) {
+        MultipartUploadHandle unknown = new MultipartUploadHandle(bucket.name(), "k", "no-such-upload-id");
+        if (target.kind() == StoreKind.LOCAL_S3) {
+            // LocalS3 2.4 answers 204 to aborting an unknown upload; ListParts reports it
+            verifyError(TargetClients.client(target).listParts(unknown, 0), UploadNotFoundException.class,
+                    e -> assertThat(e.errorCode()).isEqualTo("NoSuchUpload"));
+            return;
+        }
+        verifyError(TargetClients.client(target).abortMultipartUpload(unknown), UploadNotFoundException.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(404);
+            assertThat(e.getMessage()).contains("AbortMultipartUpload s3://" + bucket.name() + "/k", "404");
+        });
+    }
+}
