@@ -1,0 +1,95 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.BucketNotFoundException;
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.S3ServiceException;
+import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.model.DeleteError;
+import io.reactives3.core.model.DeleteObjectsResult;
+import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.transfer.TransferSettings;
+import io.reactives3.transfer.model.BatchDeleteResult;
+import java.util.ArrayList;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Batched deletes: DeleteObjects requests of at most 1,000 keys, {@link TransferSettings#deleteConcurrency()} in
+ * flight, the keys requested from their source only as batches can be sent (so memory holds at most
+ * {@code (deleteConcurrency + 1) x 1,000} keys). Partial failure is data: the store's per-key errors, a key S3 would
+ * reject (empty, over 1,024 bytes), and every key of a batch whose request failed after its retries (with that
+ * error's code) are reported in the result. Only a missing bucket fails the whole job.
+ */
+final class BatchDeleter {
+
+    /** The most keys one DeleteObjects request may name. */
+    static final int BATCH = 1000;
+
+    private final ReactiveS3Client client;
+    private final TransferSettings settings;
+
+    BatchDeleter(ReactiveS3Client client, TransferSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    private record Outcome(long deleted, List<DeleteError> errors, int requests) {
+    }
+
+    Mono<BatchDeleteResult> delete(String bucket, Flux<ObjectIdentifier> objects, TransferRun run) {
+        return objects
+                .buffer(BATCH)
+                .doOnNext(batch -> run.expect(batch.size()))
+                .doOnComplete(run::closeExpectation)
+                .flatMap(batch -> deleteBatch(bucket, batch, run), settings.deleteConcurrency(), 1)
+                .reduce(new Outcome(0, List.of(), 0), (a, b) -> {
+                    List<DeleteError> errors = a.errors();
+                    if (!b.errors().isEmpty()) {
+                        errors = new ArrayList<>(a.errors());
+                        errors.addAll(b.errors());
+                    }
+                    return new Outcome(a.deleted() + b.deleted(), errors, a.requests() + b.requests());
+                })
+                .map(o -> new BatchDeleteResult(o.deleted(), o.errors(), o.requests()));
+    }
+
+    private Mono<Outcome> deleteBatch(String bucket, List<ObjectIdentifier> batch, TransferRun run) {
+        List<ObjectIdentifier> valid = new ArrayList<>(batch.size());
+        List<DeleteError> rejected = new ArrayList<>();
+        for (ObjectIdentifier id : batch) {
+            try {
+                Arguments.key(id.key());
+                valid.add(id);
+            } catch (IllegalArgumentException e) {
+                rejected.add(new DeleteError(id.key(), id.versionId(), "InvalidArgument", e.getMessage()));
+            }
+        }
+        run.plan(0, valid.isEmpty() ? 0 : 1, batch.size());
+        if (valid.isEmpty()) {
+            run.itemsDone(batch.size());
+            return Mono.just(new Outcome(0, rejected, 0));
+        }
+        Mono<DeleteObjectsResult> request = Mono.defer(() -> client.deleteObjectsByIdentifier(bucket, valid));
+        return PartRetry.withRetries(request, settings, "DeleteObjects s3://" + bucket + " (" + valid.size() + " keys)")
+                .map(result -> {
+                    List<DeleteError> errors = new ArrayList<>(rejected);
+                    errors.addAll(result.errors());
+                    return new Outcome(valid.size() - result.errors().size(), errors, 1);
+                })
+                .onErrorResume(e -> e instanceof S3ToolkitException && !(e instanceof BucketNotFoundException),
+                        e -> {
+                            String code = e instanceof S3ServiceException s && s.errorCode() != null ? s.errorCode()
+                                    : e.getClass().getSimpleName();
+                            List<DeleteError> errors = new ArrayList<>(rejected);
+                            valid.forEach(id -> errors.add(new DeleteError(id.key(), id.versionId(), code,
+                                    e.getMessage())));
+                            return Mono.just(new Outcome(0, errors, 1));
+                        })
+                .doOnNext(outcome -> {
+                    run.partDone();
+                    run.itemsDone(batch.size());
+                });
+    }
+}

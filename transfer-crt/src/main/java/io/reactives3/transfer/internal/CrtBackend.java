@@ -1,0 +1,263 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.ChecksumMode;
+import io.reactives3.core.ClientSettings;
+import io.reactives3.core.DataIntegrityException;
+import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.internal.S3Errors;
+import io.reactives3.core.internal.SdkRequests;
+import io.reactives3.core.model.ObjectHead;
+import io.reactives3.transfer.IntegrityMode;
+import io.reactives3.transfer.TransferBackend;
+import io.reactives3.transfer.TransferSettings;
+import io.reactives3.transfer.model.DownloadResult;
+import io.reactives3.transfer.model.UploadResult;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3CrtAsyncClientBuilder;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * File transfers through the AWS CRT-based S3 client (native multipart uploads and ranged downloads, native file
+ * I/O), built from the {@link ReactiveS3Client}'s settings: endpoint, region, credentials, path style, checksum
+ * mode; {@link TransferSettings#partSize()}, {@link TransferSettings#multipartThreshold()} and
+ * {@link TransferSettings#concurrency()} map to its minimum part size, threshold and connection count; it retries
+ * parts itself ({@link TransferSettings#maxPartAttempts()} - 1 retries) and aborts its multipart upload when it
+ * fails or is cancelled. Its native memory is managed by the CRT, outside the Java heap and the memory budget.
+ *
+ * <p>Integrity: in MD5 mode the object's ETag is checked after the upload against MD5s computed from the file
+ * (one extra read of the file, with the CRT's part size); downloads land in a temporary file whose digests are
+ * checked as in {@link RangedDownloader} before it is renamed. In CRC32 mode the CRT sends a CRC32 per part where
+ * the profile allows flexible checksums. Progress: downloads report bytes as the temporary file grows; uploads
+ * report their bytes when they complete (the CRT reads the file natively and reports nothing before).
+ */
+final class CrtBackend implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrtBackend.class);
+
+    private final ReactiveS3Client client;
+    private final TransferSettings settings;
+    private final S3AsyncClient crt;
+    private final AtomicBoolean crcSkippedLogged = new AtomicBoolean();
+    private final AtomicBoolean unverifiedLogged = new AtomicBoolean();
+
+    private CrtBackend(ReactiveS3Client client, TransferSettings settings, S3AsyncClient crt) {
+        this.client = client;
+        this.settings = settings;
+        this.crt = crt;
+    }
+
+    /** Builds the CRT client for {@code client}'s store; throws when the native library cannot be loaded here. */
+    static CrtBackend create(ReactiveS3Client client, TransferSettings settings) {
+        ClientSettings s = client.settings();
+        boolean whenRequired = s.checksumMode() == ChecksumMode.WHEN_REQUIRED;
+        S3CrtAsyncClientBuilder builder = S3AsyncClient.crtBuilder()
+                .region(s.region())
+                .credentialsProvider(s.credentialsProvider())
+                .forcePathStyle(s.pathStyle())
+                .requestChecksumCalculation(whenRequired ? RequestChecksumCalculation.WHEN_REQUIRED
+                        : RequestChecksumCalculation.WHEN_SUPPORTED)
+                .responseChecksumValidation(whenRequired ? ResponseChecksumValidation.WHEN_REQUIRED
+                        : ResponseChecksumValidation.WHEN_SUPPORTED)
+                .minimumPartSizeInBytes(settings.partSize())
+                // the CRT goes multipart above its threshold, the engine at or above it
+                .thresholdInBytes(settings.multipartThreshold() - 1)
+                .maxConcurrency(settings.concurrency())
+                .retryConfiguration(r -> r.numRetries(settings.maxPartAttempts() - 1))
+                .httpConfiguration(h -> h.connectionTimeout(s.connectionTimeout()));
+        s.endpoint().ifPresent(builder::endpointOverride);
+        return new CrtBackend(client, settings, builder.build());
+    }
+
+    /** The CRT client (for the benchmarks' peers). */
+    S3AsyncClient crtClient() {
+        return crt;
+    }
+
+    Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options, TransferRun run) {
+        String operation = "uploadFile " + file + " to s3://" + bucket + "/" + key;
+        return Mono.fromCallable(() -> LocalFiles.stamp(file, operation))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(stamp -> {
+                    long size = stamp.size();
+                    boolean multipart = PartPlan.multipart(size, settings.multipartThreshold());
+                    PartPlan layout = multipart ? PartPlan.of(size, settings.partSize()) : PartPlan.exact(size, 1);
+                    run.plan(size, multipart ? layout.partCount() : 1);
+                    PutObjectRequest.Builder request = SdkRequests.putObject(bucket, key, options);
+                    if (options.contentType() == null) {
+                        request.contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString()));
+                    }
+                    if (settings.integrity() == IntegrityMode.CRC32) {
+                        crc32(request);
+                    }
+                    Mono<UploadResult> put = Mono.fromFuture(() -> crt.putObject(request.build(), file))
+                            .onErrorMap(e -> S3Errors.translate(e, "PutObject", bucket, key))
+                            .flatMap(r -> storedETag(bucket, key, r.eTag(), r.versionId())
+                                    .map(eTag -> new UploadResult(bucket, key, eTag, r.versionId(), size,
+                                            multipart ? layout.partCount() : 1, TransferBackend.CRT)));
+                    if (settings.integrity() != IntegrityMode.MD5) {
+                        return put;
+                    }
+                    // the expected ETag is computed while the CRT uploads (the file is read twice, in parallel)
+                    Mono<String> expected = multipart
+                            ? LocalFiles.partMd5s(file, size, layout.partSize()).map(Checksums::multipartETag)
+                            : Mono.fromCallable(() -> Checksums.hex(LocalFiles.digest(file, size, IntegrityMode.MD5)
+                                    .md5())).subscribeOn(Schedulers.boundedElastic());
+                    return Mono.zip(put, expected).flatMap(t -> check(t.getT1(), t.getT2(), file, operation));
+                })
+                .doOnNext(result -> {
+                    run.bytes(result.size());
+                    for (int i = 0; i < result.parts(); i++) {
+                        run.partDone();
+                    }
+                    run.itemsDone(1);
+                });
+    }
+
+    /**
+     * Compares the stored ETag with the one the file gives: equal is verified; a whole-object MD5 where parts were
+     * expected (LocalS3) is compared with the file's MD5 (one more read); another part count means the CRT chose
+     * another layout than assumed: not checkable, logged once.
+     */
+    private Mono<UploadResult> check(UploadResult result, String expected, Path file, String operation) {
+        String actual = result.eTag();
+        if (expected.equalsIgnoreCase(actual)) {
+            return Mono.just(result);
+        }
+        if (Checksums.isMd5ETag(actual) && Checksums.multipartPartCount(expected) > 0) {
+            return Mono.fromCallable(() -> Checksums.hex(LocalFiles.digest(file, result.size(), IntegrityMode.MD5)
+                            .md5()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(md5 -> md5.equalsIgnoreCase(actual) ? Mono.just(result)
+                            : Mono.error(mismatch(operation, actual, md5)));
+        }
+        if (Checksums.multipartPartCount(actual) != Checksums.multipartPartCount(expected)) {
+            if (unverifiedLogged.compareAndSet(false, true)) {
+                LOG.warn("{}: the CRT's upload has ETag {}, another part layout than the expected {}; the ETag "
+                        + "cannot be checked", operation, actual, expected);
+            }
+            return Mono.just(result);
+        }
+        return Mono.error(mismatch(operation, actual, expected));
+    }
+
+    private static DataIntegrityException mismatch(String operation, String actual, String expected) {
+        return new DataIntegrityException(operation + ": the stored object's ETag is " + actual
+                + " but the file gives " + expected + "; the object was left in place");
+    }
+
+    /** The ETag as answered, or read back when the answer had none (Ceph RGW 16.2 after a multipart upload). */
+    private Mono<String> storedETag(String bucket, String key, String answered, String versionId) {
+        String eTag = Checksums.unquote(answered);
+        if (eTag != null && !eTag.isBlank()) {
+            return Mono.just(eTag);
+        }
+        return client.headObject(bucket, key, versionId == null ? io.reactives3.core.GetObjectOptions.defaults()
+                : io.reactives3.core.GetObjectOptions.builder().versionId(versionId).build()).map(ObjectHead::eTag);
+    }
+
+    private void crc32(PutObjectRequest.Builder request) {
+        if (client.settings().checksumMode() == ChecksumMode.WHEN_SUPPORTED) {
+            request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
+        } else if (crcSkippedLogged.compareAndSet(false, true)) {
+            LOG.warn("CRC32 integrity: the {} profile does not accept the CRT client's flexible checksums (quirk 4); "
+                    + "CRT uploads to it carry no CRC32", client.settings().profile());
+        }
+    }
+
+    Mono<DownloadResult> download(String bucket, String key, Path destination, TransferRun run) {
+        return client.headObject(bucket, key).flatMap(head -> download(head, destination, run));
+    }
+
+    private Mono<DownloadResult> download(ObjectHead head, Path destination, TransferRun run) {
+        ReadPlan plan = ReadPlan.forFile(head, settings);
+        long size = plan.size();
+        int parts = PartPlan.multipart(size, settings.multipartThreshold())
+                ? PartPlan.of(size, settings.partSize()).partCount() : 1;
+        run.plan(size, parts);
+        String operation = "downloadFile s3://" + head.bucket() + "/" + head.key();
+        return Staging.stageName(destination, operation, staged -> RangedDownloader.verified(plan,
+                        () -> get(head, staged.file(), run).then(RangedDownloader.fileDigests(plan, staged.file()))))
+                .map(verified -> {
+                    for (int i = 0; i < parts; i++) {
+                        run.partDone();
+                    }
+                    run.itemsDone(1);
+                    return new DownloadResult(head.bucket(), head.key(), destination, size, head.eTag(),
+                            head.versionId(), parts, TransferBackend.CRT, verified);
+                });
+    }
+
+    /**
+     * One CRT download into {@code file} (created by the CRT; removed first when a re-read needs the name). An empty
+     * object is not asked for: the CRT's first ranged GET of it gets 416 from every store here.
+     */
+    private Mono<Void> get(ObjectHead head, Path file, TransferRun run) {
+        if (head.contentLength() == 0) {
+            return Mono.fromRunnable(() -> {
+                try {
+                    Files.deleteIfExists(file);
+                    Files.createFile(file);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).subscribeOn(Schedulers.boundedElastic()).then();
+        }
+        GetObjectRequest request = GetObjectRequest.builder().bucket(head.bucket()).key(head.key())
+                .ifMatch(head.eTag() == null ? null : "\"" + head.eTag() + "\"").build();
+        AtomicLong reported = new AtomicLong();
+        return Mono.fromCallable(() -> Files.deleteIfExists(file)).subscribeOn(Schedulers.boundedElastic())
+                .then(Mono.usingWhen(
+                        Mono.fromSupplier(() -> watch(file, reported, run)),
+                        watcher -> Mono.fromFuture(() -> crt.getObject(request, file))
+                                .onErrorMap(e -> S3Errors.translate(e, "GetObject", head.bucket(), head.key()))
+                                .flatMap(response -> {
+                                    String eTag = Checksums.unquote(response.eTag());
+                                    if (head.eTag() != null && eTag != null && !head.eTag().equals(eTag)) {
+                                        return Mono.error(RangedDownloader.changed(head, new ObjectHead(head.bucket(),
+                                                head.key(), -1, -1, null, eTag, null, null, null, null, null, null,
+                                                java.util.Map.of(), -1, null, null)));
+                                    }
+                                    return Mono.<Void>empty();
+                                }),
+                        watcher -> stop(watcher, reported, head.contentLength(), run),
+                        (watcher, error) -> stop(watcher, reported, 0, run),
+                        watcher -> stop(watcher, reported, 0, run)));
+    }
+
+    /** Reports the temporary file's growth as progress, every progress interval. */
+    private Disposable watch(Path file, AtomicLong reported, TransferRun run) {
+        return Flux.interval(settings.progressInterval())
+                .concatMap(tick -> Mono.fromCallable(() -> Files.exists(file) ? Files.size(file) : 0L)
+                        .subscribeOn(Schedulers.boundedElastic()).onErrorReturn(0L))
+                .subscribe(size -> run.bytes(size - reported.getAndSet(size)));
+    }
+
+    private static Mono<Void> stop(Disposable watcher, AtomicLong reported, long finalBytes, TransferRun run) {
+        return Mono.fromRunnable(() -> {
+            watcher.dispose();
+            run.bytes(finalBytes - reported.getAndSet(finalBytes));
+        });
+    }
+
+    @Override
+    public void close() {
+        crt.close();
+    }
+
+}

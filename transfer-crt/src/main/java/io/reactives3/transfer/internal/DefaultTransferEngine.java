@@ -1,0 +1,234 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.CopyObjectOptions;
+import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.ObjectStream;
+import io.reactives3.transfer.DirectoryOptions;
+import io.reactives3.transfer.S3TransferEngine;
+import io.reactives3.transfer.Transfer;
+import io.reactives3.transfer.TransferBackend;
+import io.reactives3.transfer.TransferSettings;
+import io.reactives3.transfer.model.BatchDeleteResult;
+import io.reactives3.transfer.model.CopyResult;
+import io.reactives3.transfer.model.DirectoryDownloadResult;
+import io.reactives3.transfer.model.DirectoryUploadResult;
+import io.reactives3.transfer.model.DownloadResult;
+import io.reactives3.transfer.model.UploadResult;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The {@link S3TransferEngine}: checks arguments, wires the pieces, picks the file backend once. */
+public final class DefaultTransferEngine implements S3TransferEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3TransferEngine.class);
+
+    private final ReactiveS3Client client;
+    private final TransferSettings settings;
+    private final TransferBackend uploadBackend;
+    private final TransferBackend downloadBackend;
+    private final CrtBackend crt;
+    private final FileUploader fileUploader;
+    private final StreamUploader streamUploader;
+    private final RangedDownloader downloader;
+    private final Copier copier;
+    private final DirectoryTransfers directories;
+    private final BatchDeleter deleter;
+
+    private DefaultTransferEngine(ReactiveS3Client client, TransferSettings settings) {
+        this.client = client;
+        this.settings = settings;
+        BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile());
+        CrtBackend crtBackend = null;
+        if (choice.needsCrt()) {
+            try {
+                crtBackend = CrtBackend.create(client, settings);
+            } catch (RuntimeException | LinkageError e) {
+                choice = BackendChoice.crtUnavailable(e);
+            }
+        }
+        if (choice.warn()) {
+            LOG.warn(choice.message());
+        } else {
+            LOG.info(choice.message());
+        }
+        this.uploadBackend = choice.upload();
+        this.downloadBackend = choice.download();
+        this.crt = crtBackend;
+        Uploads uploads = new Uploads(client, settings);
+        this.fileUploader = new FileUploader(uploads);
+        this.streamUploader = new StreamUploader(uploads);
+        this.downloader = new RangedDownloader(client, settings);
+        this.copier = new Copier(client, uploads);
+        this.directories = new DirectoryTransfers(client, settings, new DirectoryTransfers.SingleFiles() {
+            @Override
+            public Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options,
+                                             TransferRun run) {
+                return uploadOne(file, bucket, key, options, run);
+            }
+
+            @Override
+            public Mono<DownloadResult> download(String bucket, String key, Path destination, TransferRun run) {
+                return downloadOne(bucket, key, destination, run);
+            }
+        });
+        this.deleter = new BatchDeleter(client, settings);
+    }
+
+    /** Creates the engine; a CRT client, if the backend needs one, is created now and closed by {@link #close()}. */
+    public static S3TransferEngine create(ReactiveS3Client client, TransferSettings settings) {
+        Objects.requireNonNull(client, "client must not be null");
+        Objects.requireNonNull(settings, "settings must not be null");
+        return new DefaultTransferEngine(client, settings);
+    }
+
+    @Override
+    public TransferSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public TransferBackend uploadBackend() {
+        return uploadBackend;
+    }
+
+    @Override
+    public TransferBackend downloadBackend() {
+        return downloadBackend;
+    }
+
+    // ------------------------------------------------------------------ files
+
+    @Override
+    public Transfer<UploadResult> uploadFile(Path source, String bucket, String key) {
+        return uploadFile(source, bucket, key, PutObjectOptions.defaults());
+    }
+
+    @Override
+    public Transfer<UploadResult> uploadFile(Path source, String bucket, String key, PutObjectOptions options) {
+        Arguments.notNull(source, "source");
+        checkObject(bucket, key);
+        Arguments.notNull(options, "options");
+        return single(run -> uploadOne(source, bucket, key, options, run));
+    }
+
+    @Override
+    public Transfer<UploadResult> upload(Publisher<ByteBuffer> source, String bucket, String key,
+                                         PutObjectOptions options) {
+        Arguments.notNull(source, "source");
+        checkObject(bucket, key);
+        Arguments.notNull(options, "options");
+        return single(run -> streamUploader.upload(source, bucket, key, options, run));
+    }
+
+    @Override
+    public Transfer<DownloadResult> downloadFile(String bucket, String key, Path destination) {
+        checkObject(bucket, key);
+        Arguments.notNull(destination, "destination");
+        return single(run -> downloadOne(bucket, key, destination, run));
+    }
+
+    @Override
+    public Mono<ObjectStream> downloadStream(String bucket, String key) {
+        checkObject(bucket, key);
+        return Mono.defer(() -> downloader.toStream(bucket, key));
+    }
+
+    @Override
+    public Transfer<CopyResult> copy(String sourceBucket, String sourceKey, String destinationBucket,
+                                     String destinationKey, CopyObjectOptions options) {
+        checkObject(sourceBucket, sourceKey);
+        checkObject(destinationBucket, destinationKey);
+        Arguments.notNull(options, "options");
+        return single(run -> copier.copy(sourceBucket, sourceKey, destinationBucket, destinationKey, options, run));
+    }
+
+    // ------------------------------------------------------------------ directories
+
+    @Override
+    public Transfer<DirectoryUploadResult> uploadDirectory(Path directory, String bucket, String prefix,
+                                                           DirectoryOptions options) {
+        Arguments.notNull(directory, "directory");
+        Arguments.bucket(bucket);
+        Arguments.notNull(prefix, "prefix");
+        Arguments.notNull(options, "options");
+        return job(run -> directories.upload(directory, bucket, prefix, options, run));
+    }
+
+    @Override
+    public Transfer<DirectoryDownloadResult> downloadDirectory(String bucket, String prefix, Path directory,
+                                                               DirectoryOptions options) {
+        Arguments.bucket(bucket);
+        Arguments.notNull(prefix, "prefix");
+        Arguments.notNull(directory, "directory");
+        Arguments.notNull(options, "options");
+        return job(run -> directories.download(bucket, prefix, directory, options, run));
+    }
+
+    // ------------------------------------------------------------------ deletes
+
+    @Override
+    public Transfer<BatchDeleteResult> deleteObjects(String bucket, Publisher<String> keys) {
+        Arguments.bucket(bucket);
+        Arguments.notNull(keys, "keys");
+        return job(run -> deleter.delete(bucket, Flux.from(keys).map(ObjectIdentifier::of), run));
+    }
+
+    @Override
+    public Transfer<BatchDeleteResult> deleteVersions(String bucket, Publisher<ObjectIdentifier> objects) {
+        Arguments.bucket(bucket);
+        Arguments.notNull(objects, "objects");
+        return job(run -> deleter.delete(bucket, Flux.from(objects), run));
+    }
+
+    @Override
+    public Transfer<BatchDeleteResult> deletePrefix(String bucket, String prefix, boolean allVersions) {
+        Arguments.bucket(bucket);
+        Arguments.notNull(prefix, "prefix");
+        String listPrefix = prefix.isEmpty() ? null : prefix;
+        return job(run -> deleter.delete(bucket, allVersions
+                ? client.listObjectVersions(bucket, listPrefix).map(v -> ObjectIdentifier.of(v.key(), v.versionId()))
+                : client.listObjects(bucket, listPrefix).map(o -> ObjectIdentifier.of(o.key())), run));
+    }
+
+    @Override
+    public void close() {
+        if (crt != null) {
+            crt.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ single files, by backend
+
+    private Mono<UploadResult> uploadOne(Path file, String bucket, String key, PutObjectOptions options,
+                                         TransferRun run) {
+        return uploadBackend == TransferBackend.CRT ? crt.upload(file, bucket, key, options, run)
+                : fileUploader.upload(file, bucket, key, options, run);
+    }
+
+    private Mono<DownloadResult> downloadOne(String bucket, String key, Path destination, TransferRun run) {
+        return downloadBackend == TransferBackend.CRT ? crt.download(bucket, key, destination, run)
+                : downloader.toFile(bucket, key, destination, run);
+    }
+
+    private <R> Transfer<R> single(java.util.function.Function<TransferRun, Mono<R>> body) {
+        return DefaultTransfer.single(body, settings.progressInterval());
+    }
+
+    private <R> Transfer<R> job(java.util.function.Function<TransferRun, Mono<R>> body) {
+        return DefaultTransfer.job(body, settings.progressInterval());
+    }
+
+    private static void checkObject(String bucket, String key) {
+        Arguments.bucket(bucket);
+        Arguments.key(key);
+    }
+}

@@ -1,0 +1,196 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.transfer.DirectoryOptions;
+import io.reactives3.transfer.TransferSettings;
+import io.reactives3.transfer.model.DirectoryDownloadResult;
+import io.reactives3.transfer.model.DirectoryUploadResult;
+import io.reactives3.transfer.model.DownloadResult;
+import io.reactives3.transfer.model.ItemFailure;
+import io.reactives3.transfer.model.SkippedKey;
+import io.reactives3.transfer.model.UploadResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Directory uploads and downloads: {@link TransferSettings#fileConcurrency()} files at a time, each moved by the
+ * engine's single-file transfer; the directory walk and the listing are consumed only as files can start. Partial
+ * failure is data; a missing directory or bucket, or a failing walk or listing, fails the job.
+ */
+final class DirectoryTransfers {
+
+    /** The single-file transfers of the engine's file backend. */
+    interface SingleFiles {
+        Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options, TransferRun run);
+
+        Mono<DownloadResult> download(String bucket, String key, Path destination, TransferRun run);
+    }
+
+    private sealed interface Outcome<R> {
+    }
+
+    private record Done<R>(R result) implements Outcome<R> {
+    }
+
+    private record Skipped<R>(SkippedKey skipped) implements Outcome<R> {
+    }
+
+    private record Failed<R>(ItemFailure failure) implements Outcome<R> {
+    }
+
+    private final ReactiveS3Client client;
+    private final TransferSettings settings;
+    private final SingleFiles files;
+
+    DirectoryTransfers(ReactiveS3Client client, TransferSettings settings, SingleFiles files) {
+        this.client = client;
+        this.settings = settings;
+        this.files = files;
+    }
+
+    // ------------------------------------------------------------------ upload
+
+    /**
+     * Uploads the regular files below {@code directory} (symbolic links are neither followed nor uploaded) that the
+     * options select, to {@code prefix/relative/path}.
+     */
+    Mono<DirectoryUploadResult> upload(Path directory, String bucket, String prefix, DirectoryOptions options,
+                                       TransferRun run) {
+        String operation = "uploadDirectory " + directory + " to s3://" + bucket + "/" + prefix;
+        Flux<Path> walk = Flux.using(() -> walk(directory, operation), Flux::fromStream, Stream::close)
+                .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                .subscribeOn(Schedulers.boundedElastic());
+        record Item(Path file, String relative) {
+        }
+        return walk
+                .map(path -> new Item(path, relative(directory, path)))
+                .filter(item -> options.selects(item.relative()))
+                .doOnNext(item -> run.expect(1))
+                .doOnComplete(run::closeExpectation)
+                .flatMap(item -> Mono.defer(() -> files.upload(item.file(), bucket, keyOf(prefix, item.relative()),
+                                        PutObjectOptions.defaults(), run))
+                                .<Outcome<UploadResult>>map(Done::new)
+                                .onErrorResume(DirectoryTransfers::itemError, e -> failed(item.relative(), e, run)),
+                        settings.fileConcurrency(), 1)
+                .collectList()
+                .map(outcomes -> new DirectoryUploadResult(done(outcomes), failures(outcomes)));
+    }
+
+    private static Stream<Path> walk(Path directory, String operation) {
+        try {
+            if (!Files.isDirectory(directory)) {
+                throw new S3ToolkitException(operation + ": " + directory + " is not a directory");
+            }
+            return Files.walk(directory);
+        } catch (IOException e) {
+            throw LocalFiles.ioError(operation, directory, e);
+        }
+    }
+
+    private static String relative(Path directory, Path file) {
+        Path relative = directory.relativize(file);
+        List<String> names = new ArrayList<>();
+        relative.forEach(name -> names.add(name.toString()));
+        return String.join("/", names);
+    }
+
+    /** {@code prefix} and {@code relative} joined by exactly one {@code /} (no separator for an empty prefix). */
+    static String keyOf(String prefix, String relative) {
+        if (prefix.isEmpty()) {
+            return relative;
+        }
+        return prefix.endsWith("/") ? prefix + relative : prefix + "/" + relative;
+    }
+
+    // ------------------------------------------------------------------ download
+
+    /**
+     * Downloads the objects below {@code prefix} (a prefix without a trailing {@code /} gets one: {@code photos}
+     * lists {@code photos/...}, not {@code photos2/...}) that the options select into {@code directory}; folder
+     * markers (empty keys ending in {@code /}) are ignored; keys {@link SafePaths} refuses are skipped and reported.
+     */
+    Mono<DirectoryDownloadResult> download(String bucket, String prefix, Path directory, DirectoryOptions options,
+                                           TransferRun run) {
+        String listPrefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+        String operation = "downloadDirectory s3://" + bucket + "/" + listPrefix + " to " + directory;
+        return Mono.fromCallable(() -> root(directory, operation))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(root -> client.listObjects(bucket, listPrefix.isEmpty() ? null : listPrefix)
+                        .filter(o -> !(o.key().endsWith("/") && o.size() == 0))
+                        .doOnComplete(run::closeExpectation)
+                        .flatMap(o -> downloadOne(bucket, listPrefix, root, o, options, run),
+                                settings.fileConcurrency(), 1))
+                .collectList()
+                .map(outcomes -> new DirectoryDownloadResult(done(outcomes), skipped(outcomes), failures(outcomes)));
+    }
+
+    private Mono<Outcome<DownloadResult>> downloadOne(String bucket, String listPrefix, Path root, ObjectSummary o,
+                                                      DirectoryOptions options, TransferRun run) {
+        String relative = o.key().substring(listPrefix.length());
+        var shape = SafePaths.shapeProblem(relative);
+        if (shape.isPresent()) {
+            return Mono.just(new Skipped<>(new SkippedKey(o.key(), shape.get())));
+        }
+        if (!options.selects(relative)) {
+            return Mono.empty();
+        }
+        run.expect(1);
+        return Mono.fromCallable(() -> SafePaths.resolve(root, relative))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(decision -> {
+                    if (!decision.allowed()) {
+                        run.plan(0, 0);
+                        run.itemsDone(1);
+                        return Mono.just(new Skipped<DownloadResult>(new SkippedKey(o.key(), decision.refusal())));
+                    }
+                    return files.download(bucket, o.key(), decision.path(), run)
+                            .<Outcome<DownloadResult>>map(Done::new)
+                            .onErrorResume(DirectoryTransfers::itemError, e -> failed(o.key(), e, run));
+                });
+    }
+
+    private static Path root(Path directory, String operation) {
+        try {
+            Path absolute = directory.toAbsolutePath().normalize();
+            Files.createDirectories(absolute);
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            throw LocalFiles.ioError(operation, directory, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ outcomes
+
+    /** Errors that fail one item, not the job (a bad key, anything the store or the file system said). */
+    private static boolean itemError(Throwable e) {
+        return e instanceof S3ToolkitException || e instanceof IllegalArgumentException;
+    }
+
+    private static <R> Mono<Outcome<R>> failed(String item, Throwable error, TransferRun run) {
+        run.itemsDone(1);
+        return Mono.just(new Failed<>(new ItemFailure(item, error)));
+    }
+
+    private static <R> List<R> done(List<Outcome<R>> outcomes) {
+        return outcomes.stream().filter(o -> o instanceof Done<R>).map(o -> ((Done<R>) o).result()).toList();
+    }
+
+    private static <R> List<SkippedKey> skipped(List<Outcome<R>> outcomes) {
+        return outcomes.stream().filter(o -> o instanceof Skipped<R>).map(o -> ((Skipped<R>) o).skipped()).toList();
+    }
+
+    private static <R> List<ItemFailure> failures(List<Outcome<R>> outcomes) {
+        return outcomes.stream().filter(o -> o instanceof Failed<R>).map(o -> ((Failed<R>) o).failure()).toList();
+    }
+}

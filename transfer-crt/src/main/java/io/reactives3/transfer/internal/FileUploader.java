@@ -1,0 +1,131 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.DataIntegrityException;
+import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.internal.SdkRequests;
+import io.reactives3.transfer.IntegrityMode;
+import io.reactives3.transfer.TransferSettings;
+import io.reactives3.transfer.model.UploadResult;
+import java.io.IOException;
+import java.net.URLConnection;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.core.FileRequestBodyConfiguration;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * File uploads of the Reactor backend. Below the threshold: one PutObject. Above: parts read with positional reads
+ * (on bounded-elastic threads), digested in the same pass, sent {@link TransferSettings#partsInFlight()} at a time;
+ * memory holds at most that many parts. A file whose size or modification time changes during the upload fails
+ * with {@link DataIntegrityException} and the upload is aborted.
+ */
+final class FileUploader {
+
+    private final Uploads uploads;
+    private final TransferSettings settings;
+
+    FileUploader(Uploads uploads) {
+        this.uploads = uploads;
+        this.settings = uploads.settings();
+    }
+
+    Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options, TransferRun run) {
+        String operation = "uploadFile " + file + " to s3://" + bucket + "/" + key;
+        PutObjectOptions withType = options.contentType() != null ? options
+                : options.toBuilder().contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString()))
+                .build();
+        return Mono.fromCallable(() -> LocalFiles.stamp(file, operation))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(stamp -> {
+                    if (!PartPlan.multipart(stamp.size(), settings.multipartThreshold())) {
+                        run.plan(stamp.size(), 1);
+                        return single(file, stamp, bucket, key, withType, run, operation);
+                    }
+                    PartPlan plan = PartPlan.of(stamp.size(), settings.partSize());
+                    run.plan(stamp.size(), plan.partCount());
+                    return multipart(file, stamp, plan, bucket, key, withType, run, operation);
+                });
+    }
+
+    private Mono<UploadResult> single(Path file, LocalFiles.Stamp stamp, String bucket, String key,
+                                      PutObjectOptions options, TransferRun run, String operation) {
+        if (stamp.size() <= settings.partSize()) {
+            return Mono.fromCallable(() -> {
+                        try (FileChannel channel = FileChannel.open(file)) {
+                            byte[] bytes = LocalFiles.read(channel, 0, (int) stamp.size());
+                            checkUnchanged(file, stamp, operation);
+                            return PartData.of(1, bytes, bytes.length, settings.integrity());
+                        }
+                    })
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                    .flatMap(data -> uploads.putSingle(bucket, key, options, data, run));
+        }
+        // between the part size and the threshold: digest first, then let the SDK stream the file
+        return Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), settings.integrity()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                .flatMap(digest -> {
+                    PutObjectRequest request = SdkRequests.putObject(bucket, key, options)
+                            .contentLength(stamp.size())
+                            .contentMD5(digest.md5() == null ? null : Checksums.base64(digest.md5()))
+                            .checksumCRC32(digest.crc32()).build();
+                    return uploads.putSingle(request, () -> AsyncRequestBody.fromFile(FileRequestBodyConfiguration
+                                    .builder().path(file).chunkSizeInBytes(256 * 1024).build()),
+                            digest.md5(), digest.crc32(), stamp.size(), run);
+                });
+    }
+
+    private Mono<UploadResult> multipart(Path file, LocalFiles.Stamp stamp, PartPlan plan, String bucket,
+                                         String key, PutObjectOptions options, TransferRun run, String operation) {
+        int inFlight = settings.partsInFlight();
+        return Mono.usingWhen(
+                Mono.fromCallable(() -> FileChannel.open(file)).subscribeOn(Schedulers.boundedElastic())
+                        .onErrorMap(e -> LocalFiles.ioError(operation, file, e)),
+                channel -> uploads.multipart(bucket, key, options,
+                        upload -> Flux.range(1, plan.partCount())
+                                .flatMap(n -> readPart(channel, plan, n, file, operation)
+                                        .flatMap(data -> uploads.uploadPart(upload, data, run)), inFlight, 1)
+                                .concatWith(Mono.fromRunnable(() -> checkUnchanged(file, stamp, operation))
+                                        .subscribeOn(Schedulers.boundedElastic()).then(Mono.empty())),
+                        () -> Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), IntegrityMode.MD5).md5())
+                                .subscribeOn(Schedulers.boundedElastic()),
+                        run),
+                channel -> close(channel),
+                (channel, error) -> close(channel),
+                channel -> close(channel));
+    }
+
+    private Mono<PartData> readPart(FileChannel channel, PartPlan plan, int n, Path file, String operation) {
+        return Mono.fromCallable(() -> {
+                    int length = (int) plan.length(n);
+                    return PartData.of(n, LocalFiles.read(channel, plan.offset(n), length), length,
+                            settings.integrity());
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(e -> LocalFiles.ioError(operation, file, e));
+    }
+
+    private static void checkUnchanged(Path file, LocalFiles.Stamp before, String operation) {
+        LocalFiles.Stamp now = LocalFiles.stamp(file, operation);
+        if (!now.equals(before)) {
+            throw new DataIntegrityException(operation + ": the file changed during the upload (size "
+                    + before.size() + " -> " + now.size() + ", modified " + before.modified() + " -> "
+                    + now.modified() + ")");
+        }
+    }
+
+    private static Mono<Void> close(FileChannel channel) {
+        return Mono.fromRunnable(() -> {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // read-only channel: nothing was written that a failed close could lose
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+}

@@ -1,0 +1,136 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.S3ToolkitException;
+import io.reactives3.transfer.IntegrityMode;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.zip.CRC32;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * File-system helpers of the engine. The methods returning values block: call them on
+ * {@link Schedulers#boundedElastic()} only; those returning a {@link Mono} schedule themselves there.
+ */
+final class LocalFiles {
+
+    private static final int READ_CHUNK = 1024 * 1024;
+
+    private LocalFiles() {
+    }
+
+    /** Identity of a file's content for "did it change while we read it": size and modification time. */
+    record Stamp(long size, FileTime modified) {
+    }
+
+    /** The stamp of a regular file; an I/O error (missing, not a regular file) as a toolkit exception. */
+    static Stamp stamp(Path file, String operation) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!a.isRegularFile()) {
+                throw new S3ToolkitException(operation + ": " + file + " is not a regular file");
+            }
+            return new Stamp(a.size(), a.lastModifiedTime());
+        } catch (IOException e) {
+            throw ioError(operation, file, e);
+        }
+    }
+
+    /** Reads {@code length} bytes at {@code offset} into a new array (fails on a file that became shorter). */
+    static byte[] read(FileChannel channel, long offset, int length) {
+        byte[] bytes = new byte[length];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try {
+            while (buffer.hasRemaining()) {
+                int n = channel.read(buffer, offset + buffer.position());
+                if (n < 0) {
+                    throw new EOFException("file ended at " + (offset + buffer.position()) + " while reading "
+                            + length + " bytes at " + offset + ": it changed during the transfer");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes;
+    }
+
+    /** Digests of {@code [0, size)} read sequentially: the whole file's MD5 or CRC32 as {@code mode} asks. */
+    static PartData.Digest digest(Path file, long size, IntegrityMode mode) {
+        MessageDigest md5 = mode == IntegrityMode.MD5 ? Checksums.md5() : null;
+        CRC32 crc = mode == IntegrityMode.CRC32 ? new CRC32() : null;
+        scan(file, 0, size, (bytes, n) -> {
+            if (md5 != null) {
+                md5.update(bytes, 0, n);
+            }
+            if (crc != null) {
+                crc.update(bytes, 0, n);
+            }
+        });
+        return new PartData.Digest(md5 == null ? null : md5.digest(),
+                crc == null ? null : Checksums.crc32Base64(crc.getValue()));
+    }
+
+    /**
+     * The MD5 of each {@code partSize} slice of {@code [0, size)}, in order; the slices are digested in parallel
+     * (one per processor) on bounded-elastic threads.
+     */
+    static Mono<List<byte[]>> partMd5s(Path file, long size, long partSize) {
+        int parts = (int) PartPlan.ceilDiv(size, partSize);
+        return Flux.range(0, parts)
+                .flatMapSequential(i -> Mono.fromCallable(() -> {
+                    long offset = i * partSize;
+                    MessageDigest md5 = Checksums.md5();
+                    scan(file, offset, Math.min(partSize, size - offset), (bytes, n) -> md5.update(bytes, 0, n));
+                    return md5.digest();
+                }).subscribeOn(Schedulers.boundedElastic()), Runtime.getRuntime().availableProcessors(), 1)
+                .collectList();
+    }
+
+    private interface Chunks {
+        void accept(byte[] bytes, int n);
+    }
+
+    private static void scan(Path file, long offset, long length, Chunks chunks) {
+        try (FileChannel channel = FileChannel.open(file)) {
+            byte[] bytes = new byte[(int) Math.min(READ_CHUNK, Math.max(1, length))];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long done = 0;
+            while (done < length) {
+                buffer.clear().limit((int) Math.min(bytes.length, length - done));
+                int n = channel.read(buffer, offset + done);
+                if (n < 0) {
+                    throw new EOFException(file + " ended at " + (offset + done) + ", expected " + (offset + length));
+                }
+                chunks.accept(bytes, n);
+                done += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code path} exists without following a final symbolic link. */
+    static boolean exists(Path path) {
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** An I/O failure as the toolkit's exception, naming the operation and file. */
+    static S3ToolkitException ioError(String operation, Path file, Throwable error) {
+        Throwable cause = error instanceof UncheckedIOException u ? u.getCause() : error;
+        if (cause instanceof S3ToolkitException toolkit) {
+            return toolkit;
+        }
+        return new S3ToolkitException(operation + ": local file " + file + ": " + cause, cause);
+    }
+}

@@ -1,0 +1,380 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.DataIntegrityException;
+import io.reactives3.core.PreconditionFailedException;
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.S3ServiceException;
+import io.reactives3.core.S3TransportException;
+import io.reactives3.core.model.ObjectHead;
+import io.reactives3.core.model.ObjectStream;
+import io.reactives3.transfer.IntegrityMode;
+import io.reactives3.transfer.TransferBackend;
+import io.reactives3.transfer.TransferSettings;
+import io.reactives3.transfer.model.DownloadResult;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.CompletionHandler;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+
+/**
+ * Downloads of the Reactor backend: parallel ranged GETs, each carrying {@code If-Match} with the ETag of the
+ * HEAD that started the download; a part whose response names another ETag (a store that ignores
+ * {@code If-Match}, such as LocalS3) fails the same way, with {@link PreconditionFailedException}. Each range is
+ * retried on its own ({@link PartRetry}) and must deliver exactly its length.
+ *
+ * <p>To a file: ranges are written with positional writes into a temporary file in the destination's folder, which
+ * is renamed over the destination only when every byte arrived and was checked ({@link Staging}).
+ *
+ * <p>To a stream: {@code flatMapSequential} over the ranges, each held whole (the client's buffers, not copied),
+ * {@link #streamWindow} read ahead, emitted in order as the subscriber asks: memory stays within
+ * {@code max(memoryBudget, 3 x rangeSize)} whatever the subscriber's speed.
+ *
+ * <p>Checks (MD5 mode, see {@link ReadPlan}): the content must give the ETag. A mismatch is a corrupted read or an
+ * ETag that is not a digest of the content (an inferred part layout that is wrong; SSE-KMS or SSE-C on AWS). A file
+ * download therefore reads everything once more: a second read that gives the ETag wins; a second read identical to
+ * the first means the ETag cannot be checked (accepted, {@code contentVerified=false}, logged); two different reads
+ * are a {@link DataIntegrityException}. A stream cannot be read twice: there a mismatch is an error at the end.
+ */
+final class RangedDownloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RangedDownloader.class);
+
+    private final ReactiveS3Client client;
+    private final TransferSettings settings;
+
+    RangedDownloader(ReactiveS3Client client, TransferSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    // ------------------------------------------------------------------ to a file
+
+    Mono<DownloadResult> toFile(String bucket, String key, Path destination, TransferRun run) {
+        return client.headObject(bucket, key).flatMap(head -> toFile(head, destination, run));
+    }
+
+    /** Downloads the object {@code head} describes (its ETag pins the content). */
+    Mono<DownloadResult> toFile(ObjectHead head, Path destination, TransferRun run) {
+        ReadPlan plan = ReadPlan.forFile(head, settings);
+        run.plan(plan.size(), plan.ranges().partCount());
+        return Staging.stage(destination, "downloadFile s3://" + head.bucket() + "/" + head.key(),
+                        staged -> verified(plan, () -> plan.digestsWhileReading()
+                                ? readAllToFile(plan, staged.channel(), run)
+                                : readAllToFile(plan, staged.channel(), run).then(fileDigests(plan, staged.file()))))
+                .map(verified -> {
+                    run.itemsDone(1);
+                    return new DownloadResult(head.bucket(), head.key(), destination, plan.size(), head.eTag(),
+                            head.versionId(), plan.ranges().partCount(), TransferBackend.REACTOR, verified);
+                });
+    }
+
+    private Mono<List<byte[]>> readAllToFile(ReadPlan plan, AsynchronousFileChannel channel, TransferRun run) {
+        int window = Math.max(1, settings.concurrency());
+        return Flux.range(1, plan.ranges().partCount())
+                .flatMapSequential(n -> PartRetry.withRetries(Mono.defer(() -> readRange(plan, n,
+                        new FileSink(channel), run)), settings, describe(plan, n)), window, 1)
+                .collectList()
+                .map(RangedDownloader::flatten);
+    }
+
+    /**
+     * Runs {@code read} and checks the digests it gives against the plan (see the class comment); emits whether the
+     * content was verified. {@code read} is run a second time after a mismatch.
+     */
+    static Mono<Boolean> verified(ReadPlan plan, Supplier<Mono<List<byte[]>>> read) {
+        if (plan.check() == ReadPlan.Check.NONE) {
+            return read.get().thenReturn(false);
+        }
+        String target = "s3://" + plan.head().bucket() + "/" + plan.head().key();
+        return read.get().flatMap(first -> {
+            if (plan.matches(first)) {
+                return Mono.just(true);
+            }
+            LOG.warn("{}: the content read gives ETag {} but the object's is {}; reading it again to tell a corrupted "
+                    + "read from an ETag that is not a digest of the content", target, plan.eTagOf(first), plan.eTag());
+            return read.get().flatMap(second -> {
+                if (plan.matches(second)) {
+                    return Mono.just(true);
+                }
+                if (sameDigests(first, second)) {
+                    LOG.warn("{}: two reads gave the same content, whose digest differs from ETag {} (part layout not "
+                            + "the inferred one, or an SSE-KMS/SSE-C ETag): content accepted unverified", target,
+                            plan.eTag());
+                    return Mono.just(false);
+                }
+                return Mono.error(new DataIntegrityException(target + ": two reads gave different content and "
+                        + "neither matches ETag " + plan.eTag() + " (" + plan.eTagOf(first) + ", "
+                        + plan.eTagOf(second) + ")"));
+            });
+        });
+    }
+
+    /** The digests the plan checks, computed from a downloaded file (part digests in parallel, bounded-elastic). */
+    static Mono<List<byte[]>> fileDigests(ReadPlan plan, Path file) {
+        Mono<List<byte[]>> digests = switch (plan.check()) {
+            case NONE -> Mono.just(List.of());
+            case WHOLE_MD5 -> Mono.fromCallable(() -> List.of(LocalFiles.digest(file, plan.size(), IntegrityMode.MD5)
+                    .md5())).subscribeOn(Schedulers.boundedElastic());
+            case PART_MD5S -> LocalFiles.partMd5s(file, plan.size(), plan.segmentSize());
+        };
+        return digests
+                .onErrorMap(e -> LocalFiles.ioError("downloadFile s3://" + plan.head().bucket() + "/"
+                        + plan.head().key(), file, e));
+    }
+
+    // ------------------------------------------------------------------ to a stream
+
+    Mono<ObjectStream> toStream(String bucket, String key) {
+        return client.headObject(bucket, key).map(head -> new ObjectStream(head, body(ReadPlan.forStream(head,
+                settings))));
+    }
+
+    /**
+     * Ranges of at most the range size each, every range held whole (as the buffers the client delivered, not
+     * copied) until the subscriber takes it, {@link #streamWindow} ranges read ahead at most, emitted in order.
+     */
+    Flux<ByteBuffer> body(ReadPlan plan) {
+        int window = streamWindow(settings, plan.ranges().partSize());
+        TransferRun run = TransferRun.single();
+        return Flux.defer(() -> {
+            SegmentDigester whole = plan.check() == ReadPlan.Check.WHOLE_MD5
+                    ? new SegmentDigester(plan.segmentSize()) : null;
+            List<byte[]> partMd5s = new ArrayList<>();
+            return Flux.range(1, plan.ranges().partCount())
+                    .flatMapSequential(n -> PartRetry.withRetries(readRangeToMemory(plan, n, run), settings,
+                            describe(plan, n)), window, 1)
+                    .concatMapIterable(range -> {
+                        partMd5s.addAll(range.md5s());
+                        return range.buffers();
+                    }, 1)
+                    .doOnNext(buffer -> {
+                        if (whole != null) {
+                            whole.update(buffer);
+                        }
+                    })
+                    .concatWith(Mono.defer(() -> {
+                        List<byte[]> md5s = whole != null ? whole.finish() : partMd5s;
+                        if (plan.check() == ReadPlan.Check.NONE || plan.matches(md5s)) {
+                            return Mono.empty();
+                        }
+                        return Mono.error(new DataIntegrityException("downloadStream s3://" + plan.head().bucket()
+                                + "/" + plan.head().key() + ": the content read gives ETag " + plan.eTagOf(md5s)
+                                + " but the object's is " + plan.eTag()));
+                    }));
+        });
+    }
+
+    /**
+     * Ranges a stream download reads ahead: the reader holds them, plus at most two more between it and the
+     * subscriber (one being emitted, one queued), so {@code (window + 2) x rangeSize} stays within the memory budget
+     * when it holds three ranges or more.
+     */
+    static int streamWindow(TransferSettings settings, long rangeSize) {
+        return (int) Math.max(1, Math.min(settings.concurrency(),
+                settings.memoryBudget() / Math.max(1, rangeSize) - 2));
+    }
+
+    private record RangeBuffers(List<ByteBuffer> buffers, List<byte[]> md5s) {
+    }
+
+    private Mono<RangeBuffers> readRangeToMemory(ReadPlan plan, int n, TransferRun run) {
+        return Mono.defer(() -> {
+            List<ByteBuffer> buffers = new ArrayList<>();
+            return readRange(plan, n, (buffer, at) -> {
+                buffers.add(buffer);
+                return Mono.empty();
+            }, run).map(md5s -> new RangeBuffers(buffers, md5s));
+        });
+    }
+
+    // ------------------------------------------------------------------ one range
+
+    /** Where a range's bytes go: {@code buffer} belongs at object offset {@code at}; completes when consumed. */
+    interface Sink {
+        Mono<Void> accept(ByteBuffer buffer, long at);
+
+        /** The range ended: completes when every byte accepted is where it belongs. */
+        default Mono<Void> finish() {
+            return Mono.empty();
+        }
+    }
+
+    /**
+     * Writes a range into the file with positional writes of up to 256 KiB: the clients deliver small buffers (the
+     * SDK's Netty client 8 KiB), so they are gathered first, one write per chunk instead of one per buffer. One per
+     * range attempt; fed serially.
+     */
+    private static final class FileSink implements Sink {
+        private static final int CHUNK = 256 * 1024;
+        private final AsynchronousFileChannel channel;
+        private ByteBuffer pending;
+        private long pendingAt;
+
+        FileSink(AsynchronousFileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public Mono<Void> accept(ByteBuffer buffer, long at) {
+            if (pending != null && (pending.remaining() < buffer.remaining() || pendingAt + pending.position() != at)) {
+                Mono<Void> flushed = flush();
+                return flushed.then(accept(buffer, at));
+            }
+            if (pending == null) {
+                if (buffer.remaining() >= CHUNK) {
+                    return write(channel, buffer, at);
+                }
+                pending = ByteBuffer.allocate(CHUNK);
+                pendingAt = at;
+            }
+            pending.put(buffer);
+            return pending.hasRemaining() ? Mono.empty() : flush();
+        }
+
+        @Override
+        public Mono<Void> finish() {
+            return pending == null ? Mono.empty() : flush();
+        }
+
+        private Mono<Void> flush() {
+            ByteBuffer full = pending.flip();
+            long at = pendingAt;
+            pending = null;
+            return write(channel, full, at);
+        }
+    }
+
+    /**
+     * Reads range {@code n} (one attempt): checks the response is the object of the plan and exactly the range, hands
+     * each buffer to {@code sink} in order, and emits the MD5s of the segments it covered when the plan digests while
+     * reading (else an empty list). Bytes are counted as they arrive and taken back if the attempt fails.
+     */
+    private Mono<List<byte[]>> readRange(ReadPlan plan, int n, Sink sink, TransferRun run) {
+        return Mono.defer(() -> {
+            long first = plan.ranges().offset(n);
+            long length = plan.ranges().length(n);
+            long[] received = {0};
+            SegmentDigester digester = plan.digestsWhileReading() ? new SegmentDigester(plan.segmentSize()) : null;
+            GetObjectRequest request = GetObjectRequest.builder().bucket(plan.head().bucket()).key(plan.head().key())
+                    .range("bytes=" + first + "-" + (first + length - 1))
+                    .ifMatch(plan.eTag() == null ? null : "\"" + plan.eTag() + "\"")
+                    .build();
+            return client.getObjectStream(request)
+                    .flatMap(stream -> {
+                        S3ServiceException changed = changed(plan.head(), stream.head());
+                        if (changed != null || stream.head().contentLength() != length) {
+                            discard(stream);
+                            return Mono.error(changed != null ? changed : new DataIntegrityException(describe(plan, n)
+                                    + ": asked for " + length + " bytes, the response announced "
+                                    + stream.head().contentLength()));
+                        }
+                        return stream.body()
+                                // a stalled or silently cut connection: fail the part so that it is retried
+                                .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TransportException(
+                                        describe(plan, n) + ": no byte for " + settings.partIdleTimeout()
+                                                + " after " + received[0] + " of " + length
+                                                + " (stalled or cut connection)", null)))
+                                .concatMap(buffer -> {
+                                    int size = buffer.remaining();
+                                    if (received[0] + size > length) {
+                                        return Mono.error(new DataIntegrityException(describe(plan, n)
+                                                + ": the response is longer than the " + length + " bytes asked"));
+                                    }
+                                    if (digester != null) {
+                                        digester.update(buffer);
+                                    }
+                                    long at = first + received[0];
+                                    received[0] += size;
+                                    run.bytes(size);
+                                    return sink.accept(buffer, at);
+                                }, 1)
+                                .then(Mono.defer(sink::finish))
+                                .then(Mono.fromCallable(() -> {
+                                    if (received[0] != length) {
+                                        throw new DataIntegrityException(describe(plan, n) + ": received "
+                                                + received[0] + " of " + length + " bytes");
+                                    }
+                                    run.partDone();
+                                    return digester == null ? List.<byte[]>of() : digester.finish();
+                                }));
+                    })
+                    .doOnError(e -> run.bytes(-received[0]));
+        });
+    }
+
+    /** A precondition failure when {@code part} is not the object {@code expected} described, else {@code null}. */
+    static S3ServiceException changed(ObjectHead expected, ObjectHead part) {
+        if (expected.eTag() == null || part.eTag() == null || expected.eTag().equals(part.eTag())) {
+            return null;
+        }
+        return new PreconditionFailedException(new S3ServiceException.ErrorContext("GetObject", expected.bucket(),
+                expected.key(), 412, "PreconditionFailed", null, "the object changed during the download (ETag "
+                + expected.eTag() + ", now " + part.eTag() + "; the store did not apply If-Match)"), null);
+    }
+
+    private static void discard(ObjectStream stream) {
+        stream.body().subscribe(new BaseSubscriber<ByteBuffer>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                subscription.cancel();
+            }
+        });
+    }
+
+    private static String describe(ReadPlan plan, int n) {
+        return "GetObject s3://" + plan.head().bucket() + "/" + plan.head().key() + " part " + n + " of "
+                + plan.ranges().partCount();
+    }
+
+    private static List<byte[]> flatten(List<List<byte[]>> lists) {
+        List<byte[]> all = new ArrayList<>();
+        lists.forEach(all::addAll);
+        return all;
+    }
+
+    private static boolean sameDigests(List<byte[]> a, List<byte[]> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes all of {@code buffer} at {@code position}. */
+    static Mono<Void> write(AsynchronousFileChannel channel, ByteBuffer buffer, long position) {
+        return Mono.create(sink -> channel.write(buffer, position, null, new CompletionHandler<Integer, Void>() {
+            private long at = position;
+
+            @Override
+            public void completed(Integer written, Void attachment) {
+                at += written;
+                if (buffer.hasRemaining()) {
+                    channel.write(buffer, at, null, this);
+                } else {
+                    sink.success();
+                }
+            }
+
+            @Override
+            public void failed(Throwable error, Void attachment) {
+                sink.error(error);
+            }
+        }));
+    }
+}

@@ -1,0 +1,111 @@
+package io.reactives3.transfer.internal;
+
+import java.io.IOException;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Atomic file downloads: the bytes go to a temporary file in the destination's folder (so the final rename stays on
+ * one file system), which replaces the destination by an atomic rename only after the download succeeded. On error
+ * or cancel the temporary file is deleted: no partial file appears, an existing destination is untouched. (The
+ * rename is atomic, not durable: the data is not forced to disk.) File-system work runs on bounded-elastic threads.
+ */
+final class Staging {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Staging.class);
+
+    /** A temporary file being written, and (when asked for) a channel open on it. */
+    record Staged(Path file, AsynchronousFileChannel channel) {
+    }
+
+    private Staging() {
+    }
+
+    /** Runs {@code write} on a new temporary file open for positional writes, then commits it to {@code destination}. */
+    static <T> Mono<T> stage(Path destination, String operation, Function<Staged, Mono<T>> write) {
+        return stage(destination, operation, true, write);
+    }
+
+    /**
+     * Runs {@code write} with the name of a temporary file that does not exist yet (for writers that create it
+     * themselves, such as the CRT client), then commits it.
+     */
+    static <T> Mono<T> stageName(Path destination, String operation, Function<Staged, Mono<T>> write) {
+        return stage(destination, operation, false, write);
+    }
+
+    private static <T> Mono<T> stage(Path destination, String operation, boolean open,
+                                     Function<Staged, Mono<T>> write) {
+        return Mono.usingWhen(
+                Mono.fromCallable(() -> create(destination, open)).subscribeOn(Schedulers.boundedElastic())
+                        .onErrorMap(e -> LocalFiles.ioError(operation, destination, e)),
+                staged -> write.apply(staged).flatMap(value -> Mono.fromCallable(() -> {
+                            commit(staged, destination);
+                            return value;
+                        }).subscribeOn(Schedulers.boundedElastic())
+                        .onErrorMap(e -> LocalFiles.ioError(operation, destination, e))),
+                staged -> Mono.empty(),
+                (staged, error) -> discard(staged),
+                Staging::discard);
+    }
+
+    private static Staged create(Path destination, boolean open) throws IOException {
+        Path absolute = destination.toAbsolutePath();
+        if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("the destination is a directory");
+        }
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        if (!open) {
+            Path name = folder.resolve(".s3-download-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(),
+                    36) + ".tmp");
+            return new Staged(name, null);
+        }
+        Path file = Files.createTempFile(folder, ".s3-download-", ".tmp");
+        try {
+            return new Staged(file, AsynchronousFileChannel.open(file, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private static void commit(Staged staged, Path destination) throws IOException {
+        if (staged.channel() != null) {
+            staged.channel().close();
+        }
+        if (!Files.exists(staged.file(), LinkOption.NOFOLLOW_LINKS)) {
+            // a writer that creates the file itself writes nothing for an empty object
+            Files.createFile(staged.file());
+        }
+        try {
+            Files.move(staged.file(), destination, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staged.file(), destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static Mono<Void> discard(Staged staged) {
+        return Mono.fromRunnable(() -> {
+            try {
+                if (staged.channel() != null) {
+                    staged.channel().close();
+                }
+                Files.deleteIfExists(staged.file());
+            } catch (IOException e) {
+                LOG.warn("could not delete the temporary file {}: {}", staged.file(), e.toString());
+            }
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+}

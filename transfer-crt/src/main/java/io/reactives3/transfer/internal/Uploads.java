@@ -1,0 +1,241 @@
+package io.reactives3.transfer.internal;
+
+import io.reactives3.core.DataIntegrityException;
+import io.reactives3.core.GetObjectOptions;
+import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.internal.SdkRequests;
+import io.reactives3.core.model.CompleteMultipartUploadResult;
+import io.reactives3.core.model.MultipartUploadHandle;
+import io.reactives3.core.model.ObjectHead;
+import io.reactives3.core.model.PutObjectResult;
+import io.reactives3.core.model.UploadPartResult;
+import io.reactives3.transfer.IntegrityMode;
+import io.reactives3.transfer.TransferBackend;
+import io.reactives3.transfer.TransferSettings;
+import io.reactives3.transfer.model.UploadResult;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+
+/**
+ * What file and stream uploads share: a single PutObject, and the multipart lifecycle (create; parts in parallel,
+ * each retried on its own; complete; abort on error and on cancel), with the integrity checks of each mode.
+ *
+ * <p>What is verified ({@link IntegrityMode}):
+ * <ul>
+ *   <li>MD5: every part and single PutObject carries {@code Content-MD5} (S3Proxy, Ceph RGW and AWS reject a
+ *       mismatch; LocalS3 checks it on PutObject only). After completion the object's ETag must equal
+ *       {@code md5(part md5s)-N} (S3Proxy, RGW, AWS, MinIO); a store that answers with a whole-object MD5 instead
+ *       (LocalS3) is checked against the file's MD5 (one extra read of the file), or, for streams whose bytes are
+ *       gone, logged once as not verifiable. A single PutObject's ETag must equal the body's MD5 when it is an MD5.</li>
+ *   <li>CRC32: every part and single PutObject carries {@code x-amz-checksum-crc32}; the checksum the store
+ *       confirms must equal it. Stores that ignore the header (Ceph RGW 16.2, LocalS3) confirm nothing: logged once
+ *       as not verified by the store.</li>
+ *   <li>NONE: part lengths only.</li>
+ * </ul>
+ */
+final class Uploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Uploads.class);
+
+    /** A part the store accepted, with its MD5 (MD5 mode) for the ETag check. */
+    record SentPart(UploadPartResult result, byte[] md5, long length) {
+    }
+
+    private final ReactiveS3Client client;
+    private final TransferSettings settings;
+    private final AtomicBoolean crcUnconfirmedLogged = new AtomicBoolean();
+    private final AtomicBoolean streamETagLogged = new AtomicBoolean();
+
+    Uploads(ReactiveS3Client client, TransferSettings settings) {
+        this.client = client;
+        this.settings = settings;
+    }
+
+    TransferSettings settings() {
+        return settings;
+    }
+
+    // ------------------------------------------------------------------ single request
+
+    /** One PutObject of {@code data}, retried as a part is, verified as the mode says. */
+    Mono<UploadResult> putSingle(String bucket, String key, PutObjectOptions options, PartData data,
+                                 TransferRun run) {
+        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).contentLength((long) data.length())
+                .contentMD5(data.contentMd5()).checksumCRC32(data.crc32()).build();
+        return putSingle(request, data::body, data.md5(), data.crc32(), data.length(), run);
+    }
+
+    /** One PutObject of a body made per attempt, with digests computed beforehand. */
+    Mono<UploadResult> putSingle(PutObjectRequest request, Supplier<AsyncRequestBody> body, byte[] md5, String crc32,
+                                 long length, TransferRun run) {
+        String bucket = request.bucket();
+        String key = request.key();
+        Mono<PutObjectResult> attempt = Mono.defer(() -> client.putObject(request, body.get()));
+        return PartRetry.withRetries(attempt, settings, "PutObject s3://" + bucket + "/" + key)
+                .flatMap(put -> {
+                    if (md5 != null && Checksums.isMd5ETag(put.eTag())
+                            && !put.eTag().equalsIgnoreCase(Checksums.hex(md5))) {
+                        return Mono.error(new DataIntegrityException("PutObject s3://" + bucket + "/" + key
+                                + ": the store answered ETag " + put.eTag() + " but the bytes sent have MD5 "
+                                + Checksums.hex(md5) + "; the object was left in place"));
+                    }
+                    return checkCrc(crc32, put.checksum(), "PutObject s3://" + bucket + "/" + key).thenReturn(put);
+                })
+                .map(put -> {
+                    run.bytes(length);
+                    run.partDone();
+                    run.itemsDone(1);
+                    return new UploadResult(bucket, key, put.eTag(), put.versionId(), length, 1,
+                            TransferBackend.REACTOR);
+                });
+    }
+
+    // ------------------------------------------------------------------ multipart
+
+    /**
+     * Runs a multipart upload: {@code parts} gets the started upload and emits the sent parts (in any order); the
+     * upload is completed with them, or aborted when they fail or the subscriber cancels. Then the result is
+     * verified; {@code wholeObjectMd5} supplies the object's MD5 for stores that answer with one (or empty when it
+     * cannot be had).
+     */
+    Mono<UploadResult> multipart(String bucket, String key, PutObjectOptions options,
+                                 Function<MultipartUploadHandle, Flux<SentPart>> parts,
+                                 Supplier<Mono<byte[]>> wholeObjectMd5, TransferRun run) {
+        boolean crc32 = settings.integrity() == IntegrityMode.CRC32;
+        record Done(CompleteMultipartUploadResult complete, List<SentPart> parts) {
+        }
+        Mono<Done> lifecycle = Mono.usingWhen(
+                client.createMultipartUpload(createRequest(bucket, key, options, crc32)),
+                upload -> parts.apply(upload)
+                        .collectSortedList(Comparator.comparingInt(p -> p.result().partNumber()))
+                        .flatMap(sent -> client.completeMultipartUpload(upload, sent.stream()
+                                        .map(p -> p.result().toCompletedPart()).toList())
+                                .map(complete -> new Done(complete, sent))),
+                upload -> Mono.empty(),
+                (upload, error) -> abort(upload, error.toString()),
+                upload -> abort(upload, "cancelled"));
+        return lifecycle.flatMap(done -> verifyMultipart(bucket, key, done.complete(), done.parts(), wholeObjectMd5)
+                .map(eTag -> {
+                    run.itemsDone(1);
+                    long size = done.parts().stream().mapToLong(SentPart::length).sum();
+                    return new UploadResult(bucket, key, eTag, done.complete().versionId(), size,
+                            done.parts().size(), TransferBackend.REACTOR);
+                }));
+    }
+
+    /** Sends one part (retried on its own), checks what the store confirmed, counts it. */
+    Mono<SentPart> uploadPart(MultipartUploadHandle upload, PartData data, TransferRun run) {
+        UploadPartRequest request = UploadPartRequest.builder().bucket(upload.bucket()).key(upload.key())
+                .uploadId(upload.uploadId()).partNumber(data.partNumber()).contentLength((long) data.length())
+                .contentMD5(data.contentMd5()).checksumCRC32(data.crc32()).build();
+        String what = "UploadPart " + data.partNumber() + " of s3://" + upload.bucket() + "/" + upload.key();
+        Mono<UploadPartResult> attempt = Mono.defer(() -> client.uploadPart(request, data.body()));
+        return PartRetry.withRetries(attempt, settings, what)
+                .flatMap(result -> checkCrc(data.crc32(), result.checksum(), what)
+                        .thenReturn(new SentPart(result, data.md5(), data.length())))
+                .doOnNext(sent -> {
+                    run.bytes(data.length());
+                    run.partDone();
+                });
+    }
+
+    private Mono<String> verifyMultipart(String bucket, String key, CompleteMultipartUploadResult complete,
+                                         List<SentPart> parts, Supplier<Mono<byte[]>> wholeObjectMd5) {
+        Mono<String> stored = storedETag(complete);
+        if (settings.integrity() != IntegrityMode.MD5) {
+            return stored;
+        }
+        String expected = Checksums.multipartETag(parts.stream().map(SentPart::md5).toList());
+        String target = "multipart upload s3://" + bucket + "/" + key;
+        return stored.flatMap(eTag -> {
+            if (expected.equalsIgnoreCase(Checksums.unquote(eTag))) {
+                return Mono.just(eTag);
+            }
+            if (Checksums.isMd5ETag(eTag)) {
+                // the store (LocalS3) gives multipart objects the MD5 of the whole object
+                return wholeObjectMd5.get()
+                        .flatMap(md5 -> Checksums.hex(md5).equalsIgnoreCase(eTag) ? Mono.just(eTag)
+                                : Mono.error(mismatch(target, eTag, Checksums.hex(md5))))
+                        .switchIfEmpty(Mono.fromSupplier(() -> {
+                            if (streamETagLogged.compareAndSet(false, true)) {
+                                LOG.warn("{}: the store answered a multipart upload with a whole-object ETag; streamed "
+                                        + "uploads cannot be checked against it (their bytes are gone), parts were "
+                                        + "sent with Content-MD5", target);
+                            }
+                            return eTag;
+                        }));
+            }
+            return Mono.error(mismatch(target, eTag, expected));
+        });
+    }
+
+    /**
+     * The completed object's ETag: as CompleteMultipartUpload answered, or read back with HeadObject when the answer
+     * had none (Ceph RGW 16.2 answers with an empty ETag).
+     */
+    Mono<String> storedETag(CompleteMultipartUploadResult complete) {
+        if (complete.eTag() != null && !complete.eTag().isBlank()) {
+            return Mono.just(complete.eTag());
+        }
+        return client.headObject(complete.bucket(), complete.key(), complete.versionId() == null
+                ? GetObjectOptions.defaults() : GetObjectOptions.builder().versionId(complete.versionId()).build())
+                .map(ObjectHead::eTag);
+    }
+
+    private static DataIntegrityException mismatch(String target, String stored, String expected) {
+        return new DataIntegrityException(target + ": the stored object's ETag is " + stored
+                + " but the bytes sent give " + expected + "; the object was left in place");
+    }
+
+    private Mono<Void> checkCrc(String sent, String confirmed, String what) {
+        if (sent == null) {
+            return Mono.empty();
+        }
+        if (confirmed == null || !confirmed.startsWith("CRC32=")) {
+            if (crcUnconfirmedLogged.compareAndSet(false, true)) {
+                LOG.warn("{}: the store did not confirm x-amz-checksum-crc32 (it ignores flexible checksums); CRC32 "
+                        + "integrity is not verified by this store ({} profile)", what,
+                        client.settings().profile());
+            }
+            return Mono.empty();
+        }
+        String value = confirmed.substring("CRC32=".length());
+        return value.equals(sent) ? Mono.empty() : Mono.error(new DataIntegrityException(what
+                + ": the store confirmed CRC32 " + value + " but the bytes sent have " + sent));
+    }
+
+    /** Aborts, never failing: the upload may already be gone (completed, or aborted by the store). */
+    Mono<Void> abort(MultipartUploadHandle upload, String reason) {
+        return client.abortMultipartUpload(upload)
+                .doOnSuccess(v -> LOG.debug("aborted multipart upload {} of s3://{}/{} ({})", upload.uploadId(),
+                        upload.bucket(), upload.key(), reason))
+                .onErrorResume(e -> {
+                    LOG.warn("could not abort multipart upload {} of s3://{}/{} ({}): {}", upload.uploadId(),
+                            upload.bucket(), upload.key(), reason, e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /** CreateMultipartUpload with the options' headers, announcing CRC32 part checksums in {@link IntegrityMode#CRC32}. */
+    private static CreateMultipartUploadRequest createRequest(String bucket, String key, PutObjectOptions options,
+                                                              boolean crc32) {
+        CreateMultipartUploadRequest.Builder request = SdkRequests.createMultipartUpload(bucket, key, options);
+        if (crc32) {
+            request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
+        }
+        return request.build();
+    }
+}

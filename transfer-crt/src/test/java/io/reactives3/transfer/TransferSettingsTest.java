@@ -1,0 +1,66 @@
+package io.reactives3.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TransferSettingsTest {
+
+    private static final long MIB = TransferSettings.MIB;
+
+    @Test
+    void defaults_areTheDocumentedValues() {
+        TransferSettings d = TransferSettings.defaults();
+        assertThat(d.partSize()).isEqualTo(8 * MIB);
+        assertThat(d.multipartThreshold()).isEqualTo(16 * MIB);
+        assertThat(d.concurrency()).isEqualTo(8);
+        assertThat(d.memoryBudget()).isEqualTo(128 * MIB);
+        assertThat(d.partsInFlight()).isEqualTo(8);
+        assertThat(d.integrity()).isEqualTo(IntegrityMode.MD5);
+        assertThat(d.backend()).isEqualTo(TransferBackend.AUTO);
+        assertThat(d.partIdleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.withPartIdleTimeout(Duration.ofSeconds(2)).partIdleTimeout()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void partsInFlight_isLimitedByTheMemoryBudget() {
+        assertThat(TransferSettings.defaults().withPartSize(32 * MIB).withMemoryBudget(64 * MIB).partsInFlight())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void constructor_outOfRangeValues_throwNamingTheSetting() {
+        assertThatThrownBy(() -> TransferSettings.defaults().withPartSize(MIB)).hasMessageContaining("partSize");
+        assertThatThrownBy(() -> TransferSettings.defaults().withMultipartThreshold(MIB))
+                .hasMessageContaining("multipartThreshold");
+        assertThatThrownBy(() -> TransferSettings.defaults().withConcurrency(0)).hasMessageContaining("concurrency");
+        assertThatThrownBy(() -> TransferSettings.defaults().withMemoryBudget(MIB)).hasMessageContaining("memoryBudget");
+        assertThatThrownBy(() -> TransferSettings.defaults().withProgressInterval(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TransferSettings.defaults().withIntegrity(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void fraction_batchJobWithoutBytes_countsItems() {
+        TransferProgress<Void> p = new TransferProgress<>(0, 0, 1, 4, 500, 2000, Duration.ofSeconds(1),
+                Optional.empty());
+        assertThat(p.fraction()).isEqualTo(0.25);
+        assertThat(new TransferProgress<Void>(5, -1, 1, -1, 0, -1, Duration.ZERO, Optional.empty()).fraction())
+                .isEqualTo(-1);
+        assertThat(new TransferProgress<Void>(5, 10, 1, 2, 0, 1, Duration.ofSeconds(1), Optional.empty())
+                .bytesPerSecond()).isEqualTo(5.0);
+    }
+
+    @Test
+    void directoryOptions_includeAndExclude_selectByRelativePath() {
+        DirectoryOptions options = DirectoryOptions.all().include("**.csv").include("*.csv").exclude("tmp/**");
+        assertThat(options.selects("a.csv")).isTrue();
+        assertThat(options.selects("data/2024/a.csv")).isTrue();
+        assertThat(options.selects("tmp/a.csv")).isFalse();
+        assertThat(options.selects("a.txt")).isFalse();
+        assertThat(DirectoryOptions.all().selects("anything/at/all")).isTrue();
+    }
+}
