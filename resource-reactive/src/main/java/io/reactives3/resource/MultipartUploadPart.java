@@ -1,0 +1,85 @@
+package io.reactives3.resource;
+
+import io.reactives3.core.ByteRange;
+import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.model.PartSummary;
+import io.reactives3.core.model.UploadPartResult;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.Optional;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * One part of a multipart upload, identified by the upload's identifiers and a part number (boto3's
+ * {@code MultipartUploadPart}). Equal to any other part with the same identifiers. Parts emitted by
+ * {@link MultipartUpload#parts()} also carry what the listing said ({@link #summary()}).
+ */
+public final class MultipartUploadPart {
+
+    private final MultipartUpload upload;
+    private final int partNumber;
+    private final PartSummary listed;
+
+    MultipartUploadPart(MultipartUpload upload, int partNumber, PartSummary listed) {
+        this.upload = Objects.requireNonNull(upload, "upload");
+        this.partNumber = Arguments.partNumber(partNumber);
+        this.listed = listed;
+    }
+
+    /** The upload this part belongs to (its identifiers are this part's too). */
+    public MultipartUpload multipartUpload() {
+        return upload;
+    }
+
+    /** The part number, 1..10,000 (an identifier). */
+    public int partNumber() {
+        return partNumber;
+    }
+
+    /** What ListParts said (size, ETag, upload time), or empty when made from identifiers. */
+    public Optional<PartSummary> summary() {
+        return Optional.ofNullable(listed);
+    }
+
+    /** Uploads this part from memory (UploadPart); emits what the completion needs. */
+    public Mono<UploadPartResult> upload(byte[] content) {
+        return upload.service().client().uploadPart(upload.handle(), partNumber, content);
+    }
+
+    /** Uploads this part from a stream of exactly {@code contentLength} bytes. */
+    public Mono<UploadPartResult> upload(Publisher<ByteBuffer> body, long contentLength) {
+        return upload.service().client().uploadPart(upload.handle(), partNumber, body, contentLength);
+    }
+
+    /**
+     * Copies bytes {@code range} of {@code source} (latest version only) as this part (UploadPartCopy; boto3's
+     * {@code copy_from}).
+     *
+     * @throws IllegalArgumentException when {@code source} names a version
+     */
+    public Mono<UploadPartResult> copyFrom(CopySource source, ByteRange range) {
+        if (source.versionId() != null) {
+            throw new IllegalArgumentException("UploadPartCopy from a specific version is not supported here; "
+                    + "copy the latest version or use S3Object.copy");
+        }
+        return upload.service().client().uploadPartCopy(upload.handle(), partNumber, source.bucket(), source.key(),
+                range);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MultipartUploadPart other && partNumber == other.partNumber && upload.equals(other.upload);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * upload.hashCode() + partNumber;
+    }
+
+    @Override
+    public String toString() {
+        return "MultipartUploadPart[" + upload.bucketName() + "/" + upload.key() + ", uploadId=" + upload.uploadId()
+                + ", part " + partNumber + "]";
+    }
+}

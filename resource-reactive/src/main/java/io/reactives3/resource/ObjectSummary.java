@@ -1,0 +1,106 @@
+package io.reactives3.resource;
+
+import io.reactives3.core.model.DeleteObjectResult;
+import io.reactives3.core.model.ObjectContent;
+import io.reactives3.core.model.Owner;
+import java.time.Instant;
+import java.util.Objects;
+import reactor.core.publisher.Mono;
+
+/**
+ * An object as a listing described it (boto3's {@code ObjectSummary}): identified by bucket name and key, with the
+ * attributes the listing carried, available without further requests. Equal to any other {@code ObjectSummary}
+ * with the same bucket and key. For the object's full head (content type, user metadata) use {@link #object()}.
+ */
+public final class ObjectSummary {
+
+    private final ReactiveS3 s3;
+    private final String bucketName;
+    private final io.reactives3.core.model.ObjectSummary listed;
+
+    ObjectSummary(ReactiveS3 s3, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
+        this.s3 = s3;
+        this.bucketName = Objects.requireNonNull(bucketName, "bucketName");
+        this.listed = Objects.requireNonNull(listed, "listed");
+    }
+
+    /** The bucket name (an identifier). */
+    public String bucketName() {
+        return bucketName;
+    }
+
+    /** The key (an identifier). */
+    public String key() {
+        return listed.key();
+    }
+
+    /** Size in bytes, as listed. */
+    public long size() {
+        return listed.size();
+    }
+
+    /** Last modification time as listed, or {@code null}. */
+    public Instant lastModified() {
+        return listed.lastModified();
+    }
+
+    /** Entity tag as listed (quotes removed), or {@code null}. */
+    public String eTag() {
+        return listed.eTag();
+    }
+
+    /** Storage class as listed, or {@code null}. */
+    public String storageClass() {
+        return listed.storageClass();
+    }
+
+    /** Owner, when the listing asked for it, else {@code null}. */
+    public Owner owner() {
+        return listed.owner();
+    }
+
+    /** The listing entry as the client's record. */
+    public io.reactives3.core.model.ObjectSummary listing() {
+        return listed;
+    }
+
+    /** The object this summary describes (its attributes load lazily). */
+    public S3Object object() {
+        return new S3Object(s3, bucketName, listed.key());
+    }
+
+    /** The bucket holding the object. */
+    public Bucket bucket() {
+        return Bucket.of(s3, bucketName);
+    }
+
+    /** The object's access control list. */
+    public ObjectAcl acl() {
+        return new ObjectAcl(object());
+    }
+
+    /** Reads the whole object into memory (one GetObject). */
+    public Mono<ObjectContent> get() {
+        return object().get();
+    }
+
+    /** Deletes the object (its latest version). */
+    public Mono<DeleteObjectResult> delete() {
+        return object().delete();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ObjectSummary other && bucketName.equals(other.bucketName) && key().equals(other.key());
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * bucketName.hashCode() + key().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ObjectSummary[" + bucketName + "/" + key() + ", " + size() + " bytes]";
+    }
+}

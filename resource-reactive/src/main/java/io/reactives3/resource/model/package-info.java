@@ -1,0 +1,2 @@
+/** Records the resource API emits besides the client's and the engine's: collection pages and janitor results. */
+package io.reactives3.resource.model;
