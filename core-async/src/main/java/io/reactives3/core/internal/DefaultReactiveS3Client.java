@@ -4,6 +4,7 @@ import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
+import io.reactives3.core.HttpTransport;
 import io.reactives3.core.ListObjectsOptions;
 import io.reactives3.core.Presigner;
 import io.reactives3.core.PutObjectOptions;
@@ -45,6 +46,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -78,6 +80,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     private final S3AsyncClient sdk;
     private final ClientSettings settings;
     private final boolean ownsSdkClient;
+    /** The customizer this client's SDK client was built with; null for a wrapped caller's client. */
+    private final Consumer<S3AsyncClientBuilder> sdkCustomizer;
     private final DefaultPresigner presigner;
     private final BucketOperations bucketOperations;
     private final ObjectOperations objectOperations;
@@ -86,10 +90,12 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     private final BucketConfigOperations bucketConfigOperations;
     private final Waiters waiters;
 
-    private DefaultReactiveS3Client(S3AsyncClient sdk, ClientSettings settings, boolean ownsSdkClient) {
+    private DefaultReactiveS3Client(S3AsyncClient sdk, ClientSettings settings,
+                                    Consumer<S3AsyncClientBuilder> sdkCustomizer) {
         this.sdk = sdk;
         this.settings = settings;
-        this.ownsSdkClient = ownsSdkClient;
+        this.ownsSdkClient = sdkCustomizer != null;
+        this.sdkCustomizer = sdkCustomizer;
         this.presigner = new DefaultPresigner(settings);
         this.bucketOperations = new BucketOperations(sdk, settings);
         this.objectOperations = new ObjectOperations(sdk, settings);
@@ -101,14 +107,27 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
 
     /** Builds the SDK client for {@code settings} and a client that owns it. */
     public static ReactiveS3Client create(ClientSettings settings, Consumer<S3AsyncClientBuilder> sdkCustomizer) {
-        return new DefaultReactiveS3Client(SdkClients.asyncClient(settings, sdkCustomizer), settings, true);
+        return new DefaultReactiveS3Client(SdkClients.asyncClient(settings, sdkCustomizer), settings, sdkCustomizer);
     }
 
     /** Wraps a caller-owned SDK client. */
     public static ReactiveS3Client wrap(S3AsyncClient sdk, StoreProfile profile) {
         Arguments.notNull(sdk, "sdkClient");
         Arguments.notNull(profile, "profile");
-        return new DefaultReactiveS3Client(sdk, SdkClients.describe(sdk, profile), false);
+        return new DefaultReactiveS3Client(sdk, SdkClients.describe(sdk, profile), null);
+    }
+
+    @Override
+    public Optional<ReactiveS3Client> withHttpTransport(HttpTransport transport) {
+        Arguments.notNull(transport, "transport");
+        if (!ownsSdkClient) {
+            return Optional.empty();
+        }
+        ClientSettings s = settings;
+        return Optional.of(create(new ClientSettings(s.profile(), s.endpoint(), s.region(), s.credentialsProvider(),
+                s.pathStyle(), s.checksumMode(), transport, s.maxConnections(), s.connectionAcquireTimeout(),
+                s.connectionTimeout(), s.readTimeout(), s.apiCallTimeout(), s.apiCallAttemptTimeout(),
+                s.maxAttempts()), sdkCustomizer));
     }
 
     @Override

@@ -1,0 +1,173 @@
+package io.reactives3.core;
+
+import static io.reactives3.core.TestData.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reactives3.core.model.ObjectHead;
+import io.reactives3.testkit.Capability;
+import io.reactives3.testkit.Fault;
+import io.reactives3.testkit.Faults;
+import io.reactives3.testkit.S3Target;
+import io.reactives3.testkit.TestBucket;
+import io.reactives3.testkit.junit.S3Test;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/** How clients are built: profiles, overrides, HTTP transports, pools, retries, wrapping, rebuilding. */
+class ClientConstructionTest {
+
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
+
+    @Test
+    void profiles_setPathStyleAndChecksumsTogether_andBuilderOverridesWin() {
+        try (ReactiveS3Client ceph = ReactiveS3Client.builder().profile(StoreProfile.CEPH).endpoint(NOWHERE)
+                .credentials("a", "b").build();
+             ReactiveS3Client aws = ReactiveS3Client.builder().profile(StoreProfile.AWS).region(Region.EU_WEST_1)
+                     .credentials("a", "b").build();
+             ReactiveS3Client overridden = ReactiveS3Client.builder().profile(StoreProfile.CEPH).endpoint(NOWHERE)
+                     .credentials("a", "b").pathStyle(false).checksumMode(ChecksumMode.WHEN_SUPPORTED)
+                     .httpTransport(HttpTransport.CRT).maxConnections(3).maxAttempts(1)
+                     .apiCallTimeout(Duration.ofSeconds(7)).build()) {
+            assertThat(ceph.settings().pathStyle()).isTrue();
+            assertThat(ceph.settings().checksumMode()).isEqualTo(ChecksumMode.WHEN_REQUIRED);
+            assertThat(ceph.settings().httpTransport()).isEqualTo(HttpTransport.NETTY);
+            assertThat(ceph.settings().maxConnections()).isEqualTo(ReactiveS3ClientBuilder.DEFAULT_MAX_CONNECTIONS);
+            assertThat(aws.settings().pathStyle()).isFalse();
+            assertThat(aws.settings().checksumMode()).isEqualTo(ChecksumMode.WHEN_SUPPORTED);
+            assertThat(aws.settings().endpoint()).isEmpty();
+            assertThat(aws.settings().region()).isEqualTo(Region.EU_WEST_1);
+            ClientSettings o = overridden.settings();
+            assertThat(List.of(o.pathStyle(), o.checksumMode(), o.httpTransport(), o.maxConnections(),
+                    o.maxAttempts(), o.apiCallTimeout().orElseThrow()))
+                    .containsExactly(false, ChecksumMode.WHEN_SUPPORTED, HttpTransport.CRT, 3, 1,
+                            Duration.ofSeconds(7));
+        }
+        try (ReactiveS3Client generic = ReactiveS3Client.builder().endpoint(NOWHERE).credentials("a", "b")
+                .build()) {
+            assertThat(generic.settings().profile()).isEqualTo(StoreProfile.GENERIC);
+        }
+    }
+
+    @Test
+    void badSettings_failAtTheBuilderWithTheSettingNamed() {
+        ReactiveS3ClientBuilder builder = ReactiveS3Client.builder();
+        assertThatThrownBy(() -> builder.maxConnections(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxConnections");
+        assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("readTimeout");
+        assertThatThrownBy(() -> builder.connectionTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectionTimeout");
+        assertThatThrownBy(() -> builder.maxAttempts(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> builder.profile(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("profile");
+    }
+
+    /** Both HTTP clients, with a pool of one connection: 20 concurrent calls queue for it and all complete. */
+    @S3Test
+    void bothHttpTransports_roundTrip_throughAPoolOfOneConnection(S3Target target, TestBucket bucket) {
+        for (HttpTransport transport : HttpTransport.values()) {
+            try (ReactiveS3Client client = TargetClients.newClient(target,
+                    b -> b.httpTransport(transport).maxConnections(1))) {
+                String key = "via-" + transport;
+                client.putObject(bucket.name(), key, "sent over " + transport).block(TIMEOUT);
+                List<ObjectHead> heads = Flux.range(0, 20)
+                        .flatMap(i -> client.headObject(bucket.name(), key), 20)
+                        .collectList().block(TIMEOUT);
+                assertThat(heads).hasSize(20).allSatisfy(h -> assertThat(h.contentLength())
+                        .isEqualTo(("sent over " + transport).length()));
+                assertThat(new String(client.getObject(bucket.name(), key).block(TIMEOUT).content()))
+                        .isEqualTo("sent over " + transport);
+            }
+        }
+    }
+
+    @S3Test(requires = Capability.FAULT_INJECTION)
+    void maxAttempts_retriesServerErrors_uptoTheLimit(S3Target target, TestBucket bucket) {
+        bucket.put("k", "v");
+        Faults faults = target.faults();
+        try (ReactiveS3Client patient = TargetClients.newClient(target, b -> b.maxAttempts(3));
+             ReactiveS3Client impatient = TargetClients.newClient(target, b -> b.maxAttempts(1))) {
+            Faults.Injected twice = faults.add(Fault.onOperation("HeadObject").respond(500, "InternalError").times(2));
+            assertThat(patient.headObject(bucket.name(), "k").block(TIMEOUT).contentLength()).isEqualTo(1);
+            assertThat(twice.applied()).isEqualTo(2);
+            faults.clear();
+            faults.add(Fault.onOperation("HeadObject").respond(500, "InternalError").times(1));
+            assertThatThrownBy(() -> impatient.headObject(bucket.name(), "k").block(TIMEOUT))
+                    .isInstanceOfSatisfying(S3ServiceException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(500);
+                        assertThat(e.operation()).isEqualTo("HeadObject");
+                    });
+        }
+    }
+
+    @S3Test(requires = Capability.FAULT_INJECTION)
+    void apiCallTimeout_failsASlowCall_asATransportError(S3Target target, TestBucket bucket) {
+        bucket.put("k", "v");
+        target.faults().add(Fault.onOperation("HeadObject").delay(Duration.ofSeconds(3)).times(1));
+        try (ReactiveS3Client client = TargetClients.newClient(target,
+                b -> b.apiCallTimeout(Duration.ofMillis(500)).maxAttempts(1))) {
+            assertThatThrownBy(() -> client.headObject(bucket.name(), "k").block(TIMEOUT))
+                    .isInstanceOf(S3TransportException.class).hasMessageContaining("HeadObject");
+        }
+    }
+
+    @S3Test
+    void sdkCustomizer_isApplied_andCarriedToAClientRebuiltOnAnotherTransport(S3Target target, TestBucket bucket) {
+        AtomicInteger calls = new AtomicInteger();
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                calls.incrementAndGet();
+            }
+        };
+        bucket.put("k", "v");
+        try (ReactiveS3Client netty = TargetClients.newClient(target,
+                b -> b.sdkCustomizer(sdk -> sdk.overrideConfiguration(o -> o.addExecutionInterceptor(counter))))) {
+            netty.headObject(bucket.name(), "k").block(TIMEOUT);
+            assertThat(calls).hasValue(1);
+            try (ReactiveS3Client crt = netty.withHttpTransport(HttpTransport.CRT).orElseThrow()) {
+                assertThat(crt.settings()).isEqualTo(new ClientSettings(netty.settings().profile(),
+                        netty.settings().endpoint(), netty.settings().region(),
+                        netty.settings().credentialsProvider(), netty.settings().pathStyle(),
+                        netty.settings().checksumMode(), HttpTransport.CRT, netty.settings().maxConnections(),
+                        netty.settings().connectionAcquireTimeout(), netty.settings().connectionTimeout(),
+                        netty.settings().readTimeout(), netty.settings().apiCallTimeout(),
+                        netty.settings().apiCallAttemptTimeout(), netty.settings().maxAttempts()));
+                assertThat(crt.headObject(bucket.name(), "k").block(TIMEOUT).contentLength()).isEqualTo(1);
+                assertThat(calls).hasValue(2);
+            }
+            // the rebuilt client was closed; the original still works
+            assertThat(netty.headObject(bucket.name(), "k").block(TIMEOUT).contentLength()).isEqualTo(1);
+        }
+    }
+
+    @S3Test
+    void create_wrapsACallersSdkClient_leavesItOpen_andCannotRebuildIt(S3Target target, TestBucket bucket) {
+        bucket.put("k", "v");
+        try (S3AsyncClient sdk = S3AsyncClient.builder().endpointOverride(target.endpoint()).region(target.region())
+                .credentialsProvider(target.credentialsProvider()).forcePathStyle(target.pathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build()) {
+            ReactiveS3Client wrapped = ReactiveS3Client.create(sdk, TargetClients.profileOf(target));
+            assertThat(wrapped.sdkClient()).isSameAs(sdk);
+            assertThat(wrapped.headObject(bucket.name(), "k").block(TIMEOUT).contentLength()).isEqualTo(1);
+            assertThat(wrapped.withHttpTransport(HttpTransport.CRT)).isEmpty();
+            assertThatThrownBy(() -> wrapped.withHttpTransport(null)).isInstanceOf(NullPointerException.class)
+                    .hasMessageContaining("transport");
+            wrapped.close();
+            // the caller's client survives the wrapper's close
+            assertThat(sdk.headObject(b -> b.bucket(bucket.name()).key("k")).join().contentLength()).isEqualTo(1);
+        }
+    }
+}
