@@ -3,6 +3,7 @@ package io.reactives3.transfer.internal;
 import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.TransferProgress;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import reactor.core.Disposable;
@@ -46,14 +47,14 @@ final class DefaultTransfer<R> implements Transfer<R> {
     public Flux<TransferProgress<R>> progress() {
         return Flux.create(sink -> {
             TransferRun run = runs.get();
-            run.listener(() -> sink.next(run.snapshot(null)));
+            ProgressEmitter<R> emitter = new ProgressEmitter<>(sink, run);
+            run.listener(emitter::changed);
             Disposable ticker = Flux.interval(progressInterval, progressInterval)
-                    .subscribe(tick -> sink.next(run.snapshot(null)));
+                    .subscribe(tick -> emitter.changed());
             Disposable work = Mono.defer(() -> run(run)).subscribe(
                     result -> {
                         ticker.dispose();
-                        sink.next(run.snapshot(result));
-                        sink.complete();
+                        emitter.complete(result);
                     },
                     error -> {
                         ticker.dispose();
@@ -61,6 +62,49 @@ final class DefaultTransfer<R> implements Transfer<R> {
                     });
             sink.onDispose(Disposables.composite(ticker, work));
         }, FluxSink.OverflowStrategy.LATEST);
+    }
+
+    /**
+     * Emits snapshots in the order they were taken, whatever thread reports a change: one thread at a time takes a
+     * snapshot and emits it (a change reported meanwhile makes it take one more), so counters never go backwards
+     * between two snapshots. The final snapshot carries the result and completes the flux.
+     */
+    private static final class ProgressEmitter<R> {
+        private final FluxSink<TransferProgress<R>> sink;
+        private final TransferRun run;
+        private final AtomicInteger pending = new AtomicInteger();
+        private volatile R result;
+        private boolean completed;
+
+        ProgressEmitter(FluxSink<TransferProgress<R>> sink, TransferRun run) {
+            this.sink = sink;
+            this.run = run;
+        }
+
+        void changed() {
+            drain();
+        }
+
+        void complete(R result) {
+            this.result = result;
+            drain();
+        }
+
+        private void drain() {
+            if (pending.getAndIncrement() != 0) {
+                return;
+            }
+            do {
+                if (!completed) {
+                    R finalResult = result;
+                    sink.next(run.snapshot(finalResult));
+                    if (finalResult != null) {
+                        completed = true;
+                        sink.complete();
+                    }
+                }
+            } while (pending.decrementAndGet() != 0);
+        }
     }
 
     private Mono<R> run(TransferRun run) {

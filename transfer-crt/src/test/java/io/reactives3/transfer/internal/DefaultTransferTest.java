@@ -10,9 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class DefaultTransferTest {
+
+    private static final int PARTS = 4_000;
 
     /** Three parts of 10 bytes, 30 ms apart. */
     private static Mono<String> threeParts(TransferRun run) {
@@ -113,5 +116,30 @@ class DefaultTransferTest {
                 .expectNextMatches(p -> p.done() && p.result().orElseThrow().equals("done"))
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));
+    }
+
+    /** Parts completing on 4 threads at once, 20 times: snapshots must come out in the order they were taken. */
+    @Test
+    void progress_partsCompletingOnManyThreads_neverGoBackwards_andEndWithTheResult() {
+        DefaultTransfer<String> transfer = DefaultTransfer.single(run -> {
+            run.plan(PARTS, PARTS);
+            return Flux.range(0, PARTS)
+                    .parallel(4).runOn(Schedulers.parallel())
+                    .doOnNext(part -> {
+                        run.bytes(1);
+                        run.partDone();
+                    })
+                    .sequential().then(Mono.just("done"));
+        }, Duration.ofMillis(1));
+
+        for (int attempt = 0; attempt < 20; attempt++) {
+            List<TransferProgress<String>> snapshots = transfer.progress().collectList().block(Duration.ofSeconds(30));
+            assertThat(snapshots).extracting(TransferProgress::partsCompleted).isSorted();
+            assertThat(snapshots).extracting(TransferProgress::bytesTransferred).isSorted();
+            TransferProgress<String> last = snapshots.get(snapshots.size() - 1);
+            assertThat(last.result()).contains("done");
+            assertThat(last.partsCompleted()).isEqualTo(PARTS);
+            assertThat(snapshots.subList(0, snapshots.size() - 1)).noneMatch(TransferProgress::done);
+        }
     }
 }
