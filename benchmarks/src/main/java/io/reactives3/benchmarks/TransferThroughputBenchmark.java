@@ -166,6 +166,8 @@ public final class TransferThroughputBenchmark {
 
     private static List<Contender> contenders(S3Target server, StoreProfile profile) {
         List<Contender> list = new ArrayList<>();
+        // what a user gets without settings: a client on Netty, the engine's defaults (AUTO, MD5)
+        list.add(engine(server, profile, HttpTransport.NETTY, TransferBackend.AUTO, IntegrityMode.MD5));
         for (HttpTransport http : HttpTransport.values()) {
             for (IntegrityMode integrity : new IntegrityMode[]{IntegrityMode.MD5, IntegrityMode.NONE}) {
                 list.add(engine(server, profile, http, TransferBackend.REACTOR, integrity));
@@ -186,7 +188,8 @@ public final class TransferThroughputBenchmark {
                 .httpTransport(http).build();
         S3TransferEngine engine = S3TransferEngine.create(client, TransferSettings.defaults().withBackend(backend)
                 .withIntegrity(integrity));
-        String name = "engine " + (backend == TransferBackend.CRT ? "CRT S3 client"
+        String name = backend == TransferBackend.AUTO ? "engine defaults (AUTO), Netty client, " + integrity
+                : "engine " + (backend == TransferBackend.CRT ? "CRT S3 client"
                 : "Reactor/" + (http == HttpTransport.NETTY ? "Netty" : "CRT-HTTP")) + ", " + integrity;
         return new Contender() {
             @Override

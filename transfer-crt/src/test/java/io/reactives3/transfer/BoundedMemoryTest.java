@@ -28,9 +28,22 @@ class BoundedMemoryTest {
     private static final long SIZE = 512 * TestData.MIB;
     private static final long BUDGET = 32 * TestData.MIB;
 
+    /** The Reactor engine over the client's Netty HTTP client. */
     @S3Test(only = {StoreKind.S3PROXY, StoreKind.CEPH_RGW})
     void downloadStream_objectFourTimesTheHeapThroughASlowSubscriber_completesWithinTheBudget(
             S3Target target, TestBucket bucket, @TempDir Path dir) {
+        streamThroughSlowSubscriber(target, bucket, dir, TransferBackend.REACTOR);
+    }
+
+    /** The default: AUTO runs the Reactor engine's ranged GETs over the CRT HTTP client. */
+    @S3Test(only = {StoreKind.S3PROXY, StoreKind.CEPH_RGW})
+    void downloadStream_auto_rangedGetsOverTheCrtHttpClient_completesWithinTheBudget(
+            S3Target target, TestBucket bucket, @TempDir Path dir) {
+        streamThroughSlowSubscriber(target, bucket, dir, TransferBackend.AUTO);
+    }
+
+    private static void streamThroughSlowSubscriber(S3Target target, TestBucket bucket, Path dir,
+                                                    TransferBackend backend) {
         long maxHeap = Runtime.getRuntime().maxMemory();
         assertThat(maxHeap).as("run in the bounded-memory execution (-Xmx128m)").isLessThan(SIZE / 3);
         Path file = TestData.file(dir.resolve("big"), SIZE, 42);
@@ -39,7 +52,7 @@ class BoundedMemoryTest {
 
         // 8 MiB ranges, 2 read ahead + 2 on the way to the subscriber (32 MiB), the whole MD5 checked against the ETag
         TransferSettings settings = TransferSettings.defaults().withMemoryBudget(BUDGET)
-                .withBackend(TransferBackend.REACTOR);
+                .withBackend(backend);
         HeapWatch watch = new HeapWatch();
         AtomicLong received = new AtomicLong();
         AtomicLong buffers = new AtomicLong();
@@ -62,9 +75,9 @@ class BoundedMemoryTest {
             watch.stop();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("BOUNDED-MEMORY [%s] %d MiB through a slow subscriber in %.1f s with -Xmx%d MiB: "
+        System.out.printf("BOUNDED-MEMORY [%s, %s] %d MiB through a slow subscriber in %.1f s with -Xmx%d MiB: "
                         + "live heap before %.1f MiB, max live heap during the download %.1f MiB (+%.1f MiB), "
-                        + "memory budget %d MiB, %d buffers%n", target.name(), SIZE >> 20, seconds, maxHeap >> 20,
+                        + "memory budget %d MiB, %d buffers%n", target.name(), backend, SIZE >> 20, seconds, maxHeap >> 20,
                 watch.baseline() / 1048576.0, watch.maxLive() / 1048576.0,
                 (watch.maxLive() - watch.baseline()) / 1048576.0, BUDGET >> 20, buffers.get());
         assertThat(received.get()).isEqualTo(SIZE);

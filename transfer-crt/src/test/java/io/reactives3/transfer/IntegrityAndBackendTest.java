@@ -4,7 +4,9 @@ import static io.reactives3.transfer.Engines.PART;
 import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactives3.core.HttpTransport;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.TargetClients;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;
@@ -13,6 +15,8 @@ import io.reactives3.testkit.TestBucket;
 import io.reactives3.testkit.junit.S3Test;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What each integrity mode sends, per store; which backend AUTO picks, per store. */
@@ -74,5 +78,42 @@ class IntegrityAndBackendTest {
                     .isEqualTo(TransferBackend.REACTOR);
             assertThat(TestData.sameContent(file, dir.resolve("out"))).isTrue();
         }
+    }
+
+    @S3Test
+    void auto_rangedGetsGoOverTheCrtHttpClient_reactorBackendAndWrappedClientsKeepTheirOwn(S3Target target,
+                                                                                          TestBucket bucket,
+                                                                                          @TempDir Path dir) {
+        byte[] content = TestData.bytes(2 * PART, 5);
+        bucket.put("f", content);
+        ReactiveS3Client netty = TargetClients.client(target);
+        assertThat(netty.settings().httpTransport()).isEqualTo(HttpTransport.NETTY);
+        assertThat(rangedGetHttpClients(target, bucket, netty, TransferBackend.AUTO, dir.resolve("auto")))
+                .containsExactly("AwsCommonRuntime");
+        assertThat(rangedGetHttpClients(target, bucket, netty, TransferBackend.REACTOR, dir.resolve("reactor")))
+                .containsExactly("NettyNio");
+        try (ReactiveS3Client wrapped = ReactiveS3Client.create(netty.sdkClient(), netty.settings().profile())) {
+            assertThat(wrapped.withHttpTransport(HttpTransport.CRT)).isEmpty();
+            assertThat(rangedGetHttpClients(target, bucket, wrapped, TransferBackend.AUTO, dir.resolve("wrapped")))
+                    .containsExactly("NettyNio");
+        }
+        for (String copy : List.of("auto", "reactor", "wrapped")) {
+            assertThat(dir.resolve(copy)).hasBinaryContent(content);
+        }
+    }
+
+    /** Downloads {@code f} with a fresh engine; the HTTP clients named in its GetObject requests' User-Agent. */
+    private static Set<String> rangedGetHttpClients(S3Target target, TestBucket bucket, ReactiveS3Client client,
+                                                   TransferBackend backend, Path destination) {
+        target.requestLog().clear();
+        try (S3TransferEngine engine = S3TransferEngine.create(client, Engines.settings(backend))) {
+            engine.downloadFile(bucket.name(), "f", destination).result().block(TIMEOUT);
+        }
+        List<RecordedRequest> gets = Engines.requests(target, bucket, "GetObject");
+        assertThat(gets).hasSizeGreaterThanOrEqualTo(2);
+        return gets.stream().map(r -> r.head().header("user-agent").orElse(""))
+                .map(agent -> agent.contains("AwsCommonRuntime") ? "AwsCommonRuntime"
+                        : agent.contains("NettyNio") ? "NettyNio" : agent)
+                .collect(Collectors.toSet());
     }
 }
