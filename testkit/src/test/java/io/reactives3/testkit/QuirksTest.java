@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.reactives3.testkit.junit.S3Test;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -33,6 +34,7 @@ class QuirksTest {
 
             assertThat(failure).isInstanceOf(CompletionException.class)
                     .hasMessageContaining("Upload Id not found in create-multipart-upload response");
+            target.requestLog().awaitIdle(Duration.ofSeconds(10)); // the proxy records an exchange once it ends
             RecordedRequest create = target.requestLog().forBucket(bucket.name()).stream()
                     .filter(r -> r.operation().equals("CreateMultipartUpload")).findFirst().orElseThrow();
             assertThat(create.head().header("expect")).as("the CRT copies PutObject's Expect header").hasValue("100-continue");
@@ -48,6 +50,7 @@ class QuirksTest {
             crt.putObject(b -> b.bucket(bucket.name()).key("big"), AsyncRequestBody.fromBytes(data)).join();
         }
         assertThat(bucket.get("big")).isEqualTo(data);
+        target.requestLog().awaitIdle(Duration.ofSeconds(10)); // the proxy records an exchange once it ends
         assertThat(target.requestLog().count(bucket.name(), "UploadPart")).isEqualTo(3);
     }
 
@@ -62,6 +65,7 @@ class QuirksTest {
                 .multipartEnabled(true).build()) {
             multipart.putObject(b -> b.bucket(bucket.name()).key("mp"), AsyncRequestBody.fromBytes(data)).join();
         }
+        target.requestLog().awaitIdle(Duration.ofSeconds(10)); // the proxy records an exchange once it ends
         RecordedRequest complete = target.requestLog().forBucket(bucket.name()).stream()
                 .filter(r -> r.operation().equals("CompleteMultipartUpload")).findFirst().orElseThrow();
         assertThat(complete.head().header("x-amz-mp-object-size")).hasValue(Long.toString(data.length));

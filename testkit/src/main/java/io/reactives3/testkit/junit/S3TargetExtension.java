@@ -39,10 +39,25 @@ public final class S3TargetExtension implements TestTemplateInvocationContextPro
                 ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(Arrays.asList(annotation.requires()));
         List<StoreKind> kinds = S3Targets.selectedKinds().stream().filter(only::contains).toList();
         if (kinds.isEmpty()) {
-            throw new IllegalStateException("no S3 target selected for " + context.getDisplayName() + " (selected: "
-                    + S3Targets.selectedKinds() + ", test restricted to " + only + ")");
+            // reported skipped, with the reason, rather than silently absent
+            return Stream.of(new NotSelected(only.stream().map(StoreKind::id).collect(Collectors.joining(", ")),
+                    S3Targets.selectedKinds().stream().map(StoreKind::id).collect(Collectors.joining(", "))));
         }
         return kinds.stream().map(kind -> new TargetInvocation(kind, requires));
+    }
+
+    /** The one invocation of a test restricted to targets that are not selected in this run: skipped. */
+    private record NotSelected(String only, String selected) implements TestTemplateInvocationContext {
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return "[" + only + "]";
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of((ExecutionCondition) context -> ConditionEvaluationResult.disabled(
+                    "runs only on " + only + ", which this run did not select (selected: " + selected + ")"));
+        }
     }
 
     /** One invocation of a test on one target. */
