@@ -2,6 +2,7 @@
 # Transfer throughput (1 GiB file up and down): the engine's backends vs the SDK's S3TransferManager, same server,
 # same run, on S3Proxy and Ceph RGW (127.0.0.1). Stops by itself and prints a table.
 # Usage: scripts/bench-transfer-throughput.sh [-Dbench.targets=s3proxy] [-Dbench.sizeMiB=1024] [-Dbench.rounds=3]
+#        [-Dbench.only=".*(defaults|TransferManager).*"]  (a regular expression matching whole contender names)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am -DskipTests package

@@ -38,8 +38,9 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * TransferManager. Servers are the testkit's, on 127.0.0.1, reached directly (no recording proxy).
  *
  * <p>Properties: {@code bench.targets} (default {@code s3proxy,ceph-rgw}), {@code bench.sizeMiB} (1024),
- * {@code bench.rounds} (3), {@code bench.only} (a regular expression on contender names; the first contender always
- * runs: it stores the object for contenders whose upload fails on the store). For Ceph RGW give its memstore room: {@code MEMSTORE_BYTES=12884901888}. Run with
+ * {@code bench.rounds} (3), {@code bench.only} (a regular expression that must match a contender's whole name, e.g.
+ * {@code .*TransferManager.*}; the first contender always runs: it stores the object for contenders whose upload
+ * fails on the store). For Ceph RGW give its memstore room: {@code MEMSTORE_BYTES=12884901888}. Run with
  * {@code scripts/bench-transfer-throughput.sh}. Stops by itself.
  */
 public final class TransferThroughputBenchmark {

@@ -46,4 +46,11 @@ public record ClientSettings(StoreProfile profile, Optional<URI> endpoint, Regio
         Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
         Objects.requireNonNull(apiCallAttemptTimeout, "apiCallAttemptTimeout");
     }
+
+    /** These settings over another HTTP client. */
+    public ClientSettings withHttpTransport(HttpTransport transport) {
+        return new ClientSettings(profile, endpoint, region, credentialsProvider, pathStyle, checksumMode, transport,
+                maxConnections, connectionAcquireTimeout, connectionTimeout, readTimeout, apiCallTimeout,
+                apiCallAttemptTimeout, maxAttempts);
+    }
 }

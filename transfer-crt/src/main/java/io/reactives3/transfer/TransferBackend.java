@@ -29,8 +29,8 @@ public enum TransferBackend {
     CRT,
     /**
      * The engine's own Reactor orchestration of parallel parts and ranged GETs over the client's SDK async client
-     * (Netty or the CRT HTTP client, exactly as the client was built): works with every store, honours the memory budget,
-     * reports progress per part.
+     * (Netty or the CRT HTTP client, exactly as the client was built): works with every store, honours the memory
+     * budget, reports progress per part.
      */
     REACTOR
 }

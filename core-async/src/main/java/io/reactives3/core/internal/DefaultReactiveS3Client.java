@@ -123,11 +123,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
         if (!ownsSdkClient) {
             return Optional.empty();
         }
-        ClientSettings s = settings;
-        return Optional.of(create(new ClientSettings(s.profile(), s.endpoint(), s.region(), s.credentialsProvider(),
-                s.pathStyle(), s.checksumMode(), transport, s.maxConnections(), s.connectionAcquireTimeout(),
-                s.connectionTimeout(), s.readTimeout(), s.apiCallTimeout(), s.apiCallAttemptTimeout(),
-                s.maxAttempts()), sdkCustomizer));
+        return Optional.of(create(settings.withHttpTransport(transport), sdkCustomizer));
     }
 
     @Override
