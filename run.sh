@@ -5,4 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v mvn >/dev/null || { echo "Maven (mvn) is required: apt-get install maven" >&2; exit 1; }
-exec mvn -B -q -pl examples -am -DskipTests compile exec:java "$@"
+# `package` (not `compile`): exec:java resolves test scope across the reactor, and the test-jars that some modules
+# share with others exist only once packaged, so this works from a fresh clone with an empty local repository.
+exec mvn -B -q -pl examples -am -DskipTests package exec:java "$@"
