@@ -64,7 +64,7 @@ public final class MultipartUpload {
     }
 
     /**
-     * Aborts the upload, freeing its parts; completes empty. Errors: {@link io.reactives3.core.UploadNotFoundException}
+     * Aborts the upload, freeing its parts; completes empty. Errors: {@link io.reactives3.core.error.UploadNotFoundException}
      * when it was already completed or aborted.
      */
     public Mono<Void> abort() {
