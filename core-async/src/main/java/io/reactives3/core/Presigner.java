@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  *
  * <p>Every method: nothing happens before subscription; each subscription signs anew (fresh date and expiry) and
  * emits one result, then completes. Failing to resolve credentials or to sign arrives via {@code onError}
- * as an {@link S3TransportException} naming the operation. Cancelling drops the result (there is no request to abort). Using
+ * as an {@link S3TransportException} naming the operation. Cancelling drops the result (there is no request to
+ * abort). Using
  * the result needs no credentials: {@link PresignedRequest#method()} to {@link PresignedRequest#url()} with exactly
  * the {@link PresignedRequest#signedHeaders()}.
  *

@@ -3,6 +3,7 @@ package io.reactives3.resource;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.error.BucketConflictException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketSummary;
@@ -88,13 +89,13 @@ public final class Bucket {
 
     // ------------------------------------------------------------------ actions
 
-    /** Creates the bucket; emits this bucket. Errors: {@link io.reactives3.core.error.BucketConflictException}. */
+    /** Creates the bucket; emits this bucket. Errors: {@link BucketConflictException}. */
     public Mono<Bucket> create() {
         return s3.client().createBucket(name).thenReturn(this);
     }
 
     /**
-     * Deletes the (empty) bucket; completes empty. Errors: {@link io.reactives3.core.error.BucketConflictException} when it
+     * Deletes the (empty) bucket; completes empty. Errors: {@link BucketConflictException} when it
      * is not empty (empty it first with {@code objects().delete()}).
      */
     public Mono<Void> delete() {

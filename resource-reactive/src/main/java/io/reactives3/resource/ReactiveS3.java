@@ -1,6 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.error.BucketConflictException;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.resource.internal.DefaultReactiveS3;
 import io.reactives3.transfer.S3TransferEngine;
@@ -73,7 +74,7 @@ public interface ReactiveS3 extends AutoCloseable {
     }
 
     /**
-     * Creates a bucket; emits it. Errors: {@link io.reactives3.core.error.BucketConflictException} when the name is taken.
+     * Creates a bucket; emits it. Errors: {@link BucketConflictException} when the name is taken.
      *
      * @throws InvalidInputException when {@code name} is not a valid bucket name
      */

@@ -20,7 +20,7 @@ public sealed class S3ServiceException extends S3ToolkitException
 
     private final ServiceErrorContext context;
 
-    /** An error the store answered, described by {@code context}; {@code cause} is the SDK exception or {@code null}. */
+    /** An error answer described by {@code context}; {@code cause} is the SDK exception or {@code null}. */
     public S3ServiceException(ServiceErrorContext context, @Nullable Throwable cause) {
         super(context.message(), cause);
         this.context = context;

@@ -1,5 +1,6 @@
 package io.reactives3.core.error;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param detail     the store's error message, or {@code null}
  */
 public record ServiceErrorContext(String operation, @Nullable String bucket, @Nullable String key, int statusCode,
-                                  @Nullable String errorCode, @Nullable String requestId, @Nullable String detail) {
+                                  @Nullable String errorCode, @Nullable String requestId, @Nullable String detail)
+        implements Serializable {
 
     /** Checks that {@code operation} is set. */
     public ServiceErrorContext {

@@ -290,7 +290,8 @@ final class BucketConfigOperations {
                         || rule.abortIncompleteMultipartUpload() != null
                         && rule.abortIncompleteMultipartUpload().daysAfterInitiation() != null);
         if (!representable) {
-            throw new UnsupportedOperationException("lifecycle rule '" + rule.id() + "' of bucket '" + bucket + "' uses features "
+            throw new UnsupportedOperationException("lifecycle rule '" + rule.id() + "' of bucket '" + bucket
+                    + "' uses features "
                     + "LifecycleRule cannot represent (transitions, dates, tag or size filters, delete-marker cleanup, "
                     + "...); read it with sdkClient().getBucketLifecycleConfiguration(...)");
         }

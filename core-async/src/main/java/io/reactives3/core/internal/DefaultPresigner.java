@@ -176,7 +176,8 @@ final class DefaultPresigner implements Presigner {
                                            Callable<? extends software.amazon.awssdk.awscore.presigner.PresignedRequest> call) {
         return Mono.fromCallable(() -> toRecord(call.call()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(DefaultPresigner::signingFailure, e -> new S3TransportException("presigning " + operation + " s3://" + bucket + "/" + key
+                .onErrorMap(DefaultPresigner::signingFailure, e -> new S3TransportException("presigning " + operation
+                        + " s3://" + bucket + "/" + key
                         + " failed: " + e.getMessage(), e));
     }
 

@@ -158,7 +158,8 @@ final class ObjectOperations {
         String bucket = request.bucket();
         String key = request.key();
         return sizedRangeError(notModifiedETag(S3Calls.call("GetObject", bucket, key,
-                        () -> sdk.getObject(request, AsyncResponseTransformer.toBytes())), request.ifNoneMatch()), request)
+                        () -> sdk.getObject(request, AsyncResponseTransformer.toBytes())), request.ifNoneMatch()),
+                        request)
                 .map(bytes -> {
                     ObjectHead head = Responses.head(bucket, key, bytes.response(), request.partNumber() != null);
                     byte[] content = bytes.asByteArrayUnsafe();

@@ -82,8 +82,8 @@ public final class S3Errors {
         String target = target(operation, bucket, key);
         String timeout = timeoutSetting(cause);
         if (timeout != null) {
-            return new S3TimeoutException(target + " failed: a timeout expired (" + timeout + "): " + cause.getMessage(),
-                    cause);
+            return new S3TimeoutException(target + " failed: a timeout expired (" + timeout + "): "
+                    + cause.getMessage(), cause);
         }
         if (cause instanceof SdkException sdk && isChecksumFailure(sdk)) {
             return new DataIntegrityException(target + " failed: " + sdk.getMessage(), sdk);
@@ -235,7 +235,7 @@ public final class S3Errors {
         return v;
     }
 
-    /** {@code N} from {@code Content-Range: bytes *}{@code /N}, else {@link RangeNotSatisfiableException#UNKNOWN_SIZE}. */
+    /** {@code N} of {@code Content-Range: bytes *}{@code /N}, else {@code UNKNOWN_SIZE}. */
     static long objectSize(String contentRange) {
         if (contentRange == null) {
             return RangeNotSatisfiableException.UNKNOWN_SIZE;
