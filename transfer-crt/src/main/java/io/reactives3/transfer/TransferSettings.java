@@ -1,5 +1,6 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -44,17 +45,17 @@ public record TransferSettings(long partSize, long multipartThreshold, int concu
 
     public TransferSettings {
         if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
-            throw new IllegalArgumentException("partSize must be within 5 MiB..5 GiB, got " + partSize);
+            throw new InvalidInputException("partSize must be within 5 MiB..5 GiB, got " + partSize);
         }
         if (multipartThreshold < MIN_PART_SIZE) {
-            throw new IllegalArgumentException("multipartThreshold must be >= 5 MiB, got " + multipartThreshold);
+            throw new InvalidInputException("multipartThreshold must be >= 5 MiB, got " + multipartThreshold);
         }
         within(concurrency, 1, 256, "concurrency");
         within(fileConcurrency, 1, 64, "fileConcurrency");
         within(deleteConcurrency, 1, 64, "deleteConcurrency");
         within(maxPartAttempts, 1, 20, "maxPartAttempts");
         if (memoryBudget < partSize) {
-            throw new IllegalArgumentException("memoryBudget (" + memoryBudget + ") must hold at least one part ("
+            throw new InvalidInputException("memoryBudget (" + memoryBudget + ") must hold at least one part ("
                     + partSize + ")");
         }
         Objects.requireNonNull(retryBackoff, "retryBackoff");
@@ -64,13 +65,13 @@ public record TransferSettings(long partSize, long multipartThreshold, int concu
         Objects.requireNonNull(partIdleTimeout, "partIdleTimeout");
         if (retryBackoff.isNegative() || progressInterval.isNegative() || progressInterval.isZero()
                 || partIdleTimeout.isNegative() || partIdleTimeout.isZero()) {
-            throw new IllegalArgumentException("retryBackoff must be >= 0, progressInterval and partIdleTimeout > 0");
+            throw new InvalidInputException("retryBackoff must be >= 0, progressInterval and partIdleTimeout > 0");
         }
     }
 
     private static void within(int value, int min, int max, String name) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ", got " + value);
+            throw new InvalidInputException(name + " must be within " + min + ".." + max + ", got " + value);
         }
     }
 

@@ -2,9 +2,9 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.ChecksumMode;
 import io.reactives3.core.ClientSettings;
-import io.reactives3.core.DataIntegrityException;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.internal.S3Errors;
 import io.reactives3.core.internal.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
@@ -214,7 +214,7 @@ final class CrtBackend implements AutoCloseable {
                     Files.deleteIfExists(file);
                     Files.createFile(file);
                 } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw LocalFiles.ioError("downloadFile s3://" + head.bucket() + "/" + head.key(), file, e);
                 }
             }).subscribeOn(Schedulers.boundedElastic()).then();
         }

@@ -1,7 +1,7 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.DataIntegrityException;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.internal.SdkRequests;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferSettings;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * File uploads of the Reactor backend. Below the threshold: one PutObject. Above: parts read with positional reads
  * (on bounded-elastic threads), digested in the same pass, sent {@link TransferSettings#partsInFlight()} at a time;
  * memory holds at most that many parts. A file whose size or modification time changes during the upload fails
- * with {@link DataIntegrityException} and the upload is aborted.
+ * with {@link LocalFileException} and the upload is aborted.
  */
 final class FileUploader {
 
@@ -62,13 +62,13 @@ final class FileUploader {
                         }
                     })
                     .subscribeOn(Schedulers.boundedElastic())
-                    .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                    .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                     .flatMap(data -> uploads.putSingle(bucket, key, options, data, run));
         }
         // between the part size and the threshold: digest first, then let the SDK stream the file
         return Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), settings.integrity()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                 .flatMap(digest -> {
                     PutObjectRequest request = SdkRequests.putObject(bucket, key, options)
                             .contentLength(stamp.size())
@@ -85,7 +85,7 @@ final class FileUploader {
         int inFlight = settings.partsInFlight();
         return Mono.usingWhen(
                 Mono.fromCallable(() -> FileChannel.open(file)).subscribeOn(Schedulers.boundedElastic())
-                        .onErrorMap(e -> LocalFiles.ioError(operation, file, e)),
+                        .onErrorMap(e -> LocalFiles.fileError(operation, file, e)),
                 channel -> uploads.multipart(bucket, key, options,
                         upload -> Flux.range(1, plan.partCount())
                                 .flatMap(n -> readPart(channel, plan, n, file, operation)
@@ -107,13 +107,13 @@ final class FileUploader {
                             settings.integrity());
                 })
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> LocalFiles.ioError(operation, file, e));
+                .onErrorMap(e -> LocalFiles.fileError(operation, file, e));
     }
 
     private static void checkUnchanged(Path file, LocalFiles.Stamp before, String operation) {
         LocalFiles.Stamp now = LocalFiles.stamp(file, operation);
         if (!now.equals(before)) {
-            throw new DataIntegrityException(operation + ": the file changed during the upload (size "
+            throw new LocalFileException(operation + ": the file changed during the upload (size "
                     + before.size() + " -> " + now.size() + ", modified " + before.modified() + " -> "
                     + now.modified() + ")");
         }
