@@ -5,6 +5,7 @@ import io.reactives3.testkit.internal.ExternalEndpoint;
 import io.reactives3.testkit.internal.LocalS3Server;
 import io.reactives3.testkit.internal.MinioContainerTarget;
 import io.reactives3.testkit.internal.S3ProxyServer;
+import io.reactives3.testkit.internal.ServerDependencies;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,11 +55,14 @@ public final class S3Targets {
     /**
      * Starts (or connects to) a target.
      *
-     * @throws TargetUnavailableException when the kind cannot run on this machine (the message says why)
+     * @throws TargetUnavailableException when the kind cannot run on this machine (the message says why), including
+     *                                    when the server's optional dependency is not on the class path (the
+     *                                    message names the dependency to add)
      * @throws TargetStartException       when it should run but could not be started or reached (port in use,
      *                                    bad endpoint, missing credentials, server failed)
      */
     public static S3Target start(TargetOptions options) {
+        ServerDependencies.require(options.kind());
         return switch (options.kind()) {
             case S3PROXY -> S3ProxyServer.start(options);
             case LOCAL_S3 -> LocalS3Server.start(options);
