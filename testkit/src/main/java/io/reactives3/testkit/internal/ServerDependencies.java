@@ -47,6 +47,7 @@ public final class ServerDependencies {
                             "io.netty:netty-codec-http:" + version("netty")));
             case MINIO -> firstMissing(new Needed("org.testcontainers.containers.MinIOContainer",
                     "org.testcontainers:testcontainers-minio:" + version("testcontainers")));
+            case S3MOCK -> S3MockProcess.unavailableReason();
             default -> Optional.empty();
         };
     }
