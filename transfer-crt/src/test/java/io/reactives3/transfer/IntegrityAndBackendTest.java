@@ -66,7 +66,7 @@ class IntegrityAndBackendTest {
         try (S3TransferEngine engine = S3TransferEngine.create(TargetClients.client(target),
                 Engines.settings(TransferBackend.AUTO))) {
             TransferBackend expected = switch (target.kind()) {
-                case S3PROXY, LOCAL_S3 -> TransferBackend.REACTOR; // S3PROXY and GENERIC profiles: quirk 1
+                case S3PROXY, LOCAL_S3, S3MOCK -> TransferBackend.REACTOR; // S3PROXY and GENERIC profiles: quirk 1
                 default -> TransferBackend.CRT;
             };
             assertThat(engine.uploadBackend()).isEqualTo(expected);
