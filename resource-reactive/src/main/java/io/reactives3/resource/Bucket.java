@@ -9,6 +9,7 @@ import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketSummary;
 import io.reactives3.core.model.PresignedPost;
 import io.reactives3.core.model.PutObjectResult;
+import io.reactives3.resource.internal.Pager.Limits;
 import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.model.CopyResult;
 import io.reactives3.transfer.model.DownloadResult;
@@ -27,26 +28,26 @@ import reactor.core.publisher.Mono;
  */
 public final class Bucket {
 
-    private final ReactiveS3 s3;
+    private final Context context;
     private final String name;
     private final Instant listedCreationDate;
     private final Cached<BucketHead> head;
 
-    private Bucket(ReactiveS3 s3, String name, Instant listedCreationDate) {
-        this.s3 = s3;
+    private Bucket(Context context, String name, Instant listedCreationDate) {
+        this.context = context;
         this.name = name;
         this.listedCreationDate = listedCreationDate;
-        this.head = new Cached<>(() -> s3.client().headBucket(name));
+        this.head = new Cached<>(() -> context.client().headBucket(name));
     }
 
     /** The bucket {@code name}, checked against S3's naming rules. */
-    static Bucket of(ReactiveS3 s3, String name) {
-        return new Bucket(s3, Arguments.bucket(name), null);
+    static Bucket of(Context context, String name) {
+        return new Bucket(context, Arguments.bucket(name), null);
     }
 
     /** A bucket as ListBuckets returned it (its name is the store's, not checked again). */
-    static Bucket listed(ReactiveS3 s3, BucketSummary summary) {
-        return new Bucket(s3, summary.name(), summary.creationDate());
+    static Bucket listed(Context context, BucketSummary summary) {
+        return new Bucket(context, summary.name(), summary.creationDate());
     }
 
     /** The bucket name (the identifier). */
@@ -77,21 +78,21 @@ public final class Bucket {
         if (listedCreationDate != null) {
             return Mono.just(listedCreationDate);
         }
-        return s3.client().listBuckets().flatMapIterable(r -> r.buckets())
+        return context.client().listBuckets().flatMapIterable(r -> r.buckets())
                 .filter(b -> b.name().equals(name) && b.creationDate() != null)
                 .next().map(BucketSummary::creationDate);
     }
 
     /** Emits whether the bucket exists (access denied is an error, not {@code false}). */
     public Mono<Boolean> exists() {
-        return s3.client().bucketExists(name);
+        return context.client().bucketExists(name);
     }
 
     // ------------------------------------------------------------------ actions
 
     /** Creates the bucket; emits this bucket. Errors: {@link BucketConflictException}. */
     public Mono<Bucket> create() {
-        return s3.client().createBucket(name).thenReturn(this);
+        return context.client().createBucket(name).thenReturn(this);
     }
 
     /**
@@ -99,7 +100,7 @@ public final class Bucket {
      * is not empty (empty it first with {@code objects().delete()}).
      */
     public Mono<Void> delete() {
-        return head.clearingAfter(s3.client().deleteBucket(name));
+        return head.clearingAfter(context.client().deleteBucket(name));
     }
 
     /** Stores {@code content} under {@code key} in one PutObject (boto3's {@code put_object}). */
@@ -169,22 +170,22 @@ public final class Bucket {
      * which this instance caches. Errors: {@link io.reactives3.core.error.WaitTimeoutException}.
      */
     public Mono<BucketHead> waitUntilExists() {
-        return waitUntilExists(ReactiveS3.DEFAULT_WAIT_TIMEOUT);
+        return waitUntilExists(Context.DEFAULT_WAIT_TIMEOUT);
     }
 
     /** Polls until the bucket exists, at most {@code timeout}; emits its head. */
     public Mono<BucketHead> waitUntilExists(Duration timeout) {
-        return s3.client().waitUntilBucketExists(name, timeout).doOnNext(head::set);
+        return context.client().waitUntilBucketExists(name, timeout).doOnNext(head::set);
     }
 
     /** Polls until the bucket is gone (at most {@link ReactiveS3#DEFAULT_WAIT_TIMEOUT}); completes empty. */
     public Mono<Void> waitUntilNotExists() {
-        return waitUntilNotExists(ReactiveS3.DEFAULT_WAIT_TIMEOUT);
+        return waitUntilNotExists(Context.DEFAULT_WAIT_TIMEOUT);
     }
 
     /** Polls until the bucket is gone, at most {@code timeout}; completes empty. */
     public Mono<Void> waitUntilNotExists(Duration timeout) {
-        return head.clearingAfter(s3.client().waitUntilBucketNotExists(name, timeout));
+        return head.clearingAfter(context.client().waitUntilBucketNotExists(name, timeout));
     }
 
     /**
@@ -192,29 +193,29 @@ public final class Bucket {
      * boto3's resource model; its client's {@code generate_presigned_post}).
      */
     public Mono<PresignedPost> presignedPost(PostPolicy policy) {
-        return s3.client().presigner().post(name, policy);
+        return context.client().presigner().post(name, policy);
     }
 
     // ------------------------------------------------------------------ collections and sub-resources
 
     /** The bucket's objects (latest versions). */
     public ObjectCollection objects() {
-        return new ObjectCollection(this);
+        return new ObjectCollection(this, Selection.ALL, Limits.DEFAULT);
     }
 
     /** Every version and delete marker in the bucket. */
     public ObjectVersionCollection objectVersions() {
-        return new ObjectVersionCollection(this);
+        return new ObjectVersionCollection(this, Selection.ALL, Limits.DEFAULT);
     }
 
     /** The bucket's unfinished multipart uploads. */
     public MultipartUploadCollection multipartUploads() {
-        return new MultipartUploadCollection(this);
+        return new MultipartUploadCollection(this, Selection.ALL, Limits.DEFAULT);
     }
 
     /** The object {@code key} in this bucket. */
     public S3Object object(String key) {
-        return new S3Object(s3, name, key);
+        return new S3Object(context, name, key);
     }
 
     /** The bucket's access control list. */
@@ -247,8 +248,8 @@ public final class Bucket {
         return new BucketCors(this);
     }
 
-    ReactiveS3 service() {
-        return s3;
+    Context context() {
+        return context;
     }
 
     @Override

@@ -5,32 +5,15 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * A bucket's lifecycle rules (boto3's {@code BucketLifecycleConfiguration}), identified by the bucket name. The rules
- * load on first subscription and are cached in this instance; {@link #put} and {@link #delete()} clear the cache.
+ * A bucket's lifecycle rules (boto3's {@code BucketLifecycleConfiguration}), identified by the bucket name.
+ * {@link #load()} sends GetBucketLifecycleConfiguration on first subscription and caches the rules in this instance
+ * (an empty list when there are none); {@link #put} and {@link #delete()} clear the cache. Errors arrive via
+ * {@code onError}; cancelling cancels the request in flight (a change may still be applied).
  */
-public final class BucketLifecycleConfiguration {
-
-    private final Bucket bucket;
-    private final Cached<List<LifecycleRule>> rules;
+public final class BucketLifecycleConfiguration extends BucketSubResource<List<LifecycleRule>> {
 
     BucketLifecycleConfiguration(Bucket bucket) {
-        this.bucket = bucket;
-        this.rules = new Cached<>(() -> bucket.service().client().getBucketLifecycle(bucket.name()));
-    }
-
-    /** The bucket name (the identifier). */
-    public String bucketName() {
-        return bucket.name();
-    }
-
-    /** Emits the rules (GetBucketLifecycleConfiguration on first subscription, then cached; empty list if none). */
-    public Mono<List<LifecycleRule>> load() {
-        return rules.get();
-    }
-
-    /** Sends GetBucketLifecycleConfiguration again and caches the answer. */
-    public Mono<List<LifecycleRule>> reload() {
-        return rules.refresh();
+        super(bucket, () -> bucket.context().client().getBucketLifecycle(bucket.name()));
     }
 
     /** Emits the rules (boto3's {@code rules} attribute); same as {@link #load()}. */
@@ -38,33 +21,13 @@ public final class BucketLifecycleConfiguration {
         return load();
     }
 
-    /** Replaces the bucket's lifecycle rules; completes empty. */
+    /** Replaces the bucket's lifecycle rules (PutBucketLifecycleConfiguration); completes empty. */
     public Mono<Void> put(List<LifecycleRule> lifecycleRules) {
-        return rules.clearingAfter(bucket.service().client().putBucketLifecycle(bucket.name(), lifecycleRules));
+        return changing(client().putBucketLifecycle(bucketName(), lifecycleRules));
     }
 
-    /** Removes the lifecycle configuration; completes empty. */
+    /** Removes the lifecycle configuration (DeleteBucketLifecycle); completes empty. */
     public Mono<Void> delete() {
-        return rules.clearingAfter(bucket.service().client().deleteBucketLifecycle(bucket.name()));
-    }
-
-    /** The bucket. */
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BucketLifecycleConfiguration other && bucket.equals(other.bucket);
-    }
-
-    @Override
-    public int hashCode() {
-        return bucket.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "BucketLifecycleConfiguration[" + bucket.name() + "]";
+        return changing(client().deleteBucketLifecycle(bucketName()));
     }
 }

@@ -7,32 +7,15 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * A bucket's tags (boto3's {@code BucketTagging}), identified by the bucket name. Attributes load on first
- * subscription and are cached in this instance; {@link #put} and {@link #delete()} clear the cache.
+ * A bucket's tags (boto3's {@code BucketTagging}), identified by the bucket name. {@link #load()} sends
+ * GetBucketTagging on first subscription and caches the tags in this instance (an empty set when there are none);
+ * {@link #put} and {@link #delete()} clear the cache. Errors arrive via {@code onError}; cancelling cancels the
+ * request in flight (a change may still be applied).
  */
-public final class BucketTagging {
-
-    private final Bucket bucket;
-    private final Cached<TaggingResult> tagging;
+public final class BucketTagging extends BucketSubResource<TaggingResult> {
 
     BucketTagging(Bucket bucket) {
-        this.bucket = bucket;
-        this.tagging = new Cached<>(() -> bucket.service().client().getBucketTagging(bucket.name()));
-    }
-
-    /** The bucket name (the identifier). */
-    public String bucketName() {
-        return bucket.name();
-    }
-
-    /** Emits the tags (GetBucketTagging on first subscription, then cached; empty set when none). */
-    public Mono<TaggingResult> load() {
-        return tagging.get();
-    }
-
-    /** Sends GetBucketTagging again and caches the answer. */
-    public Mono<TaggingResult> reload() {
-        return tagging.refresh();
+        super(bucket, () -> bucket.context().client().getBucketTagging(bucket.name()));
     }
 
     /** Emits the tag set (boto3's {@code tag_set}), from {@link #load()}. */
@@ -40,33 +23,13 @@ public final class BucketTagging {
         return load().map(TaggingResult::tags);
     }
 
-    /** Replaces the bucket's tags with {@code tags}; completes empty. */
+    /** Replaces the bucket's tags with {@code tags} (PutBucketTagging); completes empty. */
     public Mono<Void> put(Map<String, String> tags) {
-        return tagging.clearingAfter(bucket.service().client().putBucketTagging(bucket.name(), tags));
+        return changing(client().putBucketTagging(bucketName(), tags));
     }
 
-    /** Removes the bucket's tags; completes empty. */
+    /** Removes the bucket's tags (DeleteBucketTagging); completes empty. */
     public Mono<Void> delete() {
-        return tagging.clearingAfter(bucket.service().client().deleteBucketTagging(bucket.name()));
-    }
-
-    /** The bucket. */
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BucketTagging other && bucket.equals(other.bucket);
-    }
-
-    @Override
-    public int hashCode() {
-        return bucket.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "BucketTagging[" + bucket.name() + "]";
+        return changing(client().deleteBucketTagging(bucketName()));
     }
 }

@@ -5,33 +5,15 @@ import io.reactives3.core.model.VersioningStatus;
 import reactor.core.publisher.Mono;
 
 /**
- * A bucket's versioning configuration (boto3's {@code BucketVersioning}), identified by the bucket name. Attributes
- * load on first subscription and are cached in this instance; {@link #enable()} and {@link #suspend()} clear the
- * cache.
+ * A bucket's versioning configuration (boto3's {@code BucketVersioning}), identified by the bucket name.
+ * {@link #load()} sends GetBucketVersioning on first subscription and caches the answer in this instance;
+ * {@link #enable()} and {@link #suspend()} clear the cache. Errors arrive via {@code onError}; cancelling cancels the
+ * request in flight (a change may still be applied).
  */
-public final class BucketVersioning {
-
-    private final Bucket bucket;
-    private final Cached<BucketVersioningResult> versioning;
+public final class BucketVersioning extends BucketSubResource<BucketVersioningResult> {
 
     BucketVersioning(Bucket bucket) {
-        this.bucket = bucket;
-        this.versioning = new Cached<>(() -> bucket.service().client().getBucketVersioning(bucket.name()));
-    }
-
-    /** The bucket name (the identifier). */
-    public String bucketName() {
-        return bucket.name();
-    }
-
-    /** Emits the configuration (GetBucketVersioning on first subscription, then cached). */
-    public Mono<BucketVersioningResult> load() {
-        return versioning.get();
-    }
-
-    /** Sends GetBucketVersioning again and caches the answer. */
-    public Mono<BucketVersioningResult> reload() {
-        return versioning.refresh();
+        super(bucket, () -> bucket.context().client().getBucketVersioning(bucket.name()));
     }
 
     /** Emits the versioning state ({@link VersioningStatus#UNVERSIONED} if never enabled), from {@link #load()}. */
@@ -39,35 +21,13 @@ public final class BucketVersioning {
         return load().map(BucketVersioningResult::status);
     }
 
-    /** Enables versioning; completes empty. */
+    /** Enables versioning (PutBucketVersioning); completes empty. */
     public Mono<Void> enable() {
-        return versioning.clearingAfter(bucket.service().client().putBucketVersioning(bucket.name(),
-                VersioningStatus.ENABLED));
+        return changing(client().putBucketVersioning(bucketName(), VersioningStatus.ENABLED));
     }
 
-    /** Suspends versioning (existing versions stay); completes empty. */
+    /** Suspends versioning, existing versions stay (PutBucketVersioning); completes empty. */
     public Mono<Void> suspend() {
-        return versioning.clearingAfter(bucket.service().client().putBucketVersioning(bucket.name(),
-                VersioningStatus.SUSPENDED));
-    }
-
-    /** The bucket. */
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BucketVersioning other && bucket.equals(other.bucket);
-    }
-
-    @Override
-    public int hashCode() {
-        return bucket.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "BucketVersioning[" + bucket.name() + "]";
+        return changing(client().putBucketVersioning(bucketName(), VersioningStatus.SUSPENDED));
     }
 }

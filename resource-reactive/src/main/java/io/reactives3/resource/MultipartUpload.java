@@ -6,6 +6,7 @@ import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.CompletedPart;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
+import io.reactives3.resource.internal.Pager.Limits;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,12 +19,12 @@ import reactor.core.publisher.Mono;
  */
 public final class MultipartUpload {
 
-    private final ReactiveS3 s3;
+    private final Context context;
     private final MultipartUploadHandle handle;
     private final MultipartUploadSummary listed;
 
-    MultipartUpload(ReactiveS3 s3, String bucketName, String key, String uploadId, MultipartUploadSummary listed) {
-        this.s3 = s3;
+    MultipartUpload(Context context, String bucketName, String key, String uploadId, MultipartUploadSummary listed) {
+        this.context = context;
         this.handle = new MultipartUploadHandle(Arguments.bucket(bucketName), Arguments.key(key),
                 Objects.requireNonNull(uploadId, "uploadId must not be null"));
         this.listed = listed;
@@ -56,7 +57,7 @@ public final class MultipartUpload {
 
     /** The upload's parts, listed on demand. */
     public PartCollection parts() {
-        return new PartCollection(this);
+        return new PartCollection(this, Limits.DEFAULT);
     }
 
     /** Part {@code partNumber} (1..10,000) of this upload. */
@@ -69,12 +70,12 @@ public final class MultipartUpload {
      * when it was already completed or aborted.
      */
     public Mono<Void> abort() {
-        return s3.client().abortMultipartUpload(handle);
+        return context.client().abortMultipartUpload(handle);
     }
 
     /** Completes the upload from {@code parts} (sorted by part number); emits the result. */
     public Mono<CompleteMultipartUploadResult> complete(List<CompletedPart> parts) {
-        return s3.client().completeMultipartUpload(handle, parts);
+        return context.client().completeMultipartUpload(handle, parts);
     }
 
     /** Completes the upload from every part the store lists for it (ListParts, then CompleteMultipartUpload). */
@@ -88,11 +89,11 @@ public final class MultipartUpload {
 
     /** The object the upload will create. */
     public S3Object object() {
-        return new S3Object(s3, handle.bucket(), handle.key());
+        return new S3Object(context, handle.bucket(), handle.key());
     }
 
-    ReactiveS3 service() {
-        return s3;
+    Context context() {
+        return context;
     }
 
     @Override

@@ -2,52 +2,40 @@ package io.reactives3.resource;
 
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.MultipartUploadSummary;
+import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
-import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.model.AbortFailure;
 import io.reactives3.resource.model.MultipartAbortResult;
 import io.reactives3.resource.model.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 
 /**
- * The unfinished multipart uploads of a bucket (boto3's {@code bucket.multipart_uploads}): an immutable description
- * of a ListMultipartUploads listing, behaving as {@link ObjectCollection} does (new collections from
- * {@link #filter}, {@link #limit}, {@link #pageSize}; pages fetched only on demand; cancel stops requests).
+ * The unfinished multipart uploads of a bucket (boto3's {@code bucket.multipart_uploads}), by key then initiation
+ * time: an immutable description of a ListMultipartUploads listing, behaving as {@link ObjectCollection} does (new
+ * collections from {@link #filter}, {@link #limit}, {@link #pageSize} ({@code max-uploads}); pages fetched only on
+ * demand; errors via {@code onError}; cancel stops requests).
  *
  * <p>With {@link #abort()} it is an orphan janitor:
  * <pre>{@code
  * bucket.multipartUploads().filter(initiatedBefore(Instant.now().minus(Duration.ofDays(1)))).abort()
  * }</pre>
  */
-public final class MultipartUploadCollection {
+public final class MultipartUploadCollection extends ResourceCollection<MultipartUploadCollection, MultipartUpload> {
 
     /** Aborts in flight at once by {@link #abort()}. */
     public static final int DEFAULT_ABORT_CONCURRENCY = 4;
 
     private final Bucket bucket;
-    private final String prefix;
-    private final String keyMarker;
-    private final Instant initiatedBefore;
-    private final Limits limits;
 
-    MultipartUploadCollection(Bucket bucket) {
-        this(bucket, null, null, null, Limits.DEFAULT);
-    }
-
-    private MultipartUploadCollection(Bucket bucket, String prefix, String keyMarker, Instant initiatedBefore,
-                                      Limits limits) {
+    MultipartUploadCollection(Bucket bucket, Selection selection, Limits limits) {
+        super(selection, limits);
         this.bucket = bucket;
-        this.prefix = prefix;
-        this.keyMarker = keyMarker;
-        this.initiatedBefore = initiatedBefore;
-        this.limits = limits;
     }
 
     /**
@@ -55,40 +43,13 @@ public final class MultipartUploadCollection {
      * initiated-before (applied on the client).
      */
     public MultipartUploadCollection filter(Filter.ForUploads... filters) {
-        String nextPrefix = prefix;
-        String nextKeyMarker = keyMarker;
-        Instant nextInitiatedBefore = initiatedBefore;
-        for (Filter.ForUploads filter : filters) {
-            Objects.requireNonNull(filter, "filter must not be null");
-            if (filter instanceof Filter.Prefix p) {
-                nextPrefix = p.value();
-            } else if (filter instanceof Filter.StartAfter s) {
-                nextKeyMarker = s.key();
-            } else if (filter instanceof Filter.InitiatedBefore i) {
-                nextInitiatedBefore = i.instant();
-            }
-        }
-        return new MultipartUploadCollection(bucket, nextPrefix, nextKeyMarker, nextInitiatedBefore, limits);
-    }
-
-    /** A collection emitting at most {@code count} uploads; the last request asks only for those still missing. */
-    public MultipartUploadCollection limit(long count) {
-        return new MultipartUploadCollection(bucket, prefix, keyMarker, initiatedBefore, limits.withLimit(count));
-    }
-
-    /** A collection asking for {@code size} uploads per request ({@code max-uploads}, 1..1,000; default 1,000). */
-    public MultipartUploadCollection pageSize(int size) {
-        return new MultipartUploadCollection(bucket, prefix, keyMarker, initiatedBefore, limits.withPageSize(size));
-    }
-
-    /** Emits the selected uploads, by key then initiation time, fetching pages on demand. */
-    public Flux<MultipartUpload> all() {
-        return Pager.items(pages());
+        return filtered(filters);
     }
 
     /** Emits the selected uploads page by page, one ListMultipartUploads request per page, on demand. */
+    @Override
     public Flux<Page<MultipartUpload>> pages() {
-        return Pager.pages(new Cursor(keyMarker, null), limits, this::fetch);
+        return Pager.pages(new Cursor(selection().startAfter(), null), limits(), this::fetch);
     }
 
     /**
@@ -101,7 +62,11 @@ public final class MultipartUploadCollection {
         return abort(DEFAULT_ABORT_CONCURRENCY);
     }
 
-    /** Like {@link #abort()}, with {@code concurrency} (1..64) aborts in flight. */
+    /**
+     * Like {@link #abort()}, with {@code concurrency} (1..64) aborts in flight.
+     *
+     * @throws InvalidInputException when {@code concurrency} is out of range
+     */
     public Mono<MultipartAbortResult> abort(int concurrency) {
         if (concurrency < 1 || concurrency > 64) {
             throw new InvalidInputException("concurrency must be within 1..64, got " + concurrency);
@@ -123,19 +88,21 @@ public final class MultipartUploadCollection {
     }
 
     private Mono<Fetched<Cursor, MultipartUpload>> fetch(Cursor cursor, int maxUploads) {
-        return bucket.service().client().listMultipartUploadsPage(ListMultipartUploadsRequest.builder()
-                        .bucket(bucket.name()).prefix(prefix).keyMarker(cursor.keyMarker())
-                        .uploadIdMarker(cursor.uploadIdMarker()).maxUploads(maxUploads).build())
+        ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder().bucket(bucket.name())
+                .prefix(selection().prefix()).keyMarker(cursor.keyMarker()).uploadIdMarker(cursor.uploadIdMarker())
+                .maxUploads(maxUploads).build();
+        return bucket.context().client().listMultipartUploadsPage(request)
                 .map(page -> new Fetched<>(
-                        page.uploads().stream().filter(this::selected)
-                                .map(u -> new MultipartUpload(bucket.service(), u.bucket(), u.key(), u.uploadId(), u))
-                                .toList(),
+                        page.uploads().stream().filter(this::selected).map(u -> new MultipartUpload(bucket.context(),
+                                u.bucket(), u.key(), u.uploadId(), u)).toList(),
                         page.commonPrefixes(),
                         page.truncated() ? new Cursor(page.nextKeyMarker(), page.nextUploadIdMarker()) : null));
     }
 
+    /** Applies the initiated-before filter, which the store cannot. */
     private boolean selected(MultipartUploadSummary upload) {
-        return initiatedBefore == null || (upload.initiated() != null && upload.initiated().isBefore(initiatedBefore));
+        Instant before = selection().initiatedBefore();
+        return before == null || (upload.initiated() != null && upload.initiated().isBefore(before));
     }
 
     private static MultipartAbortResult result(List<Outcome> outcomes) {
@@ -160,8 +127,12 @@ public final class MultipartUploadCollection {
     }
 
     @Override
-    public String toString() {
-        return "MultipartUploadCollection[" + bucket.name() + ", prefix=" + prefix + ", startAfter=" + keyMarker
-                + ", initiatedBefore=" + initiatedBefore + ", " + limits + "]";
+    MultipartUploadCollection with(Selection selection, Limits limits) {
+        return new MultipartUploadCollection(bucket, selection, limits);
+    }
+
+    @Override
+    Object scope() {
+        return bucket;
     }
 }

@@ -45,12 +45,12 @@ public final class MultipartUploadPart {
 
     /** Uploads this part from memory (UploadPart); emits what the completion needs. */
     public Mono<UploadPartResult> upload(byte[] content) {
-        return upload.service().client().uploadPart(upload.handle(), partNumber, content);
+        return upload.context().client().uploadPart(upload.handle(), partNumber, content);
     }
 
     /** Uploads this part from a stream of exactly {@code contentLength} bytes. */
     public Mono<UploadPartResult> upload(Publisher<ByteBuffer> body, long contentLength) {
-        return upload.service().client().uploadPart(upload.handle(), partNumber, body, contentLength);
+        return upload.context().client().uploadPart(upload.handle(), partNumber, body, contentLength);
     }
 
     /**
@@ -64,7 +64,7 @@ public final class MultipartUploadPart {
             throw new InvalidInputException("UploadPartCopy from a specific version is not supported here; "
                     + "copy the latest version or use S3Object.copy");
         }
-        return upload.service().client().uploadPartCopy(upload.handle(), partNumber, source.bucket(), source.key(),
+        return upload.context().client().uploadPartCopy(upload.handle(), partNumber, source.bucket(), source.key(),
                 range);
     }
 

@@ -14,12 +14,12 @@ import reactor.core.publisher.Mono;
  */
 public final class ObjectSummary {
 
-    private final ReactiveS3 s3;
+    private final Context context;
     private final String bucketName;
     private final io.reactives3.core.model.ObjectSummary listed;
 
-    ObjectSummary(ReactiveS3 s3, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
-        this.s3 = s3;
+    ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
+        this.context = context;
         this.bucketName = Objects.requireNonNull(bucketName, "bucketName");
         this.listed = Objects.requireNonNull(listed, "listed");
     }
@@ -66,12 +66,12 @@ public final class ObjectSummary {
 
     /** The object this summary describes (its attributes load lazily). */
     public S3Object object() {
-        return new S3Object(s3, bucketName, listed.key());
+        return new S3Object(context, bucketName, listed.key());
     }
 
     /** The bucket holding the object. */
     public Bucket bucket() {
-        return Bucket.of(s3, bucketName);
+        return Bucket.of(context, bucketName);
     }
 
     /** The object's access control list. */

@@ -17,14 +17,14 @@ import reactor.core.publisher.Mono;
  */
 public final class ObjectVersion {
 
-    private final ReactiveS3 s3;
+    private final Context context;
     private final String bucketName;
     private final String key;
     private final String versionId;
     private final ObjectVersionSummary listed;
 
-    ObjectVersion(ReactiveS3 s3, String bucketName, String key, String versionId, ObjectVersionSummary listed) {
-        this.s3 = s3;
+    ObjectVersion(Context context, String bucketName, String key, String versionId, ObjectVersionSummary listed) {
+        this.context = context;
         this.bucketName = Arguments.bucket(bucketName);
         this.key = Arguments.key(key);
         this.versionId = Objects.requireNonNull(versionId, "versionId must not be null");
@@ -56,22 +56,22 @@ public final class ObjectVersion {
 
     /** Emits this version's head (HeadObject with {@code versionId}; not cached). */
     public Mono<ObjectHead> head() {
-        return s3.client().headObject(bucketName, key, GetObjectOptions.builder().versionId(versionId).build());
+        return context.client().headObject(bucketName, key, GetObjectOptions.builder().versionId(versionId).build());
     }
 
     /** Reads this version into memory (one GetObject with {@code versionId}). */
     public Mono<ObjectContent> get() {
-        return s3.client().getObject(bucketName, key, GetObjectOptions.builder().versionId(versionId).build());
+        return context.client().getObject(bucketName, key, GetObjectOptions.builder().versionId(versionId).build());
     }
 
     /** Deletes this version permanently (or removes this delete marker). */
     public Mono<DeleteObjectResult> delete() {
-        return s3.client().deleteObject(bucketName, key, versionId);
+        return context.client().deleteObject(bucketName, key, versionId);
     }
 
     /** The object this is a version of. */
     public S3Object object() {
-        return new S3Object(s3, bucketName, key);
+        return new S3Object(context, bucketName, key);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.BucketConflictException;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.resource.internal.DefaultReactiveS3;
+import io.reactives3.resource.internal.Pager.Limits;
 import io.reactives3.transfer.S3TransferEngine;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
@@ -43,7 +44,7 @@ import reactor.core.publisher.Mono;
 public interface ReactiveS3 extends AutoCloseable {
 
     /** How long waiters wait when no timeout is given: 100 s, as boto3's (20 attempts, 5 s apart). */
-    Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(100);
+    Duration DEFAULT_WAIT_TIMEOUT = Context.DEFAULT_WAIT_TIMEOUT;
 
     /**
      * A service resource over {@code client}, creating (now) and owning a transfer engine with default settings.
@@ -70,7 +71,7 @@ public interface ReactiveS3 extends AutoCloseable {
 
     /** All buckets of the caller (boto3's {@code s3.buckets}). */
     default BucketCollection buckets() {
-        return new BucketCollection(this);
+        return new BucketCollection(context(), Selection.ALL, Limits.DEFAULT);
     }
 
     /**
@@ -84,62 +85,62 @@ public interface ReactiveS3 extends AutoCloseable {
 
     /** The bucket {@code name} (no request is sent). */
     default Bucket bucket(String name) {
-        return Bucket.of(this, name);
+        return Bucket.of(context(), name);
     }
 
     /** The object {@code key} in {@code bucket} (no request is sent). */
     default S3Object object(String bucket, String key) {
-        return new S3Object(this, bucket, key);
+        return bucket(bucket).object(key);
     }
 
     /** Version {@code versionId} of object {@code key} (no request is sent). */
     default ObjectVersion objectVersion(String bucket, String key, String versionId) {
-        return new ObjectVersion(this, bucket, key, versionId, null);
+        return object(bucket, key).version(versionId);
     }
 
     /** The unfinished multipart upload {@code uploadId} of {@code key} (no request is sent). */
     default MultipartUpload multipartUpload(String bucket, String key, String uploadId) {
-        return new MultipartUpload(this, bucket, key, uploadId, null);
+        return object(bucket, key).multipartUpload(uploadId);
     }
 
     /** Part {@code partNumber} (1..10,000) of a multipart upload (no request is sent). */
     default MultipartUploadPart multipartUploadPart(String bucket, String key, String uploadId, int partNumber) {
-        return new MultipartUploadPart(multipartUpload(bucket, key, uploadId), partNumber, null);
+        return multipartUpload(bucket, key, uploadId).part(partNumber);
     }
 
-    /** The access control list of {@code bucket}. */
+    /** The access control list of {@code bucket} (no request is sent). */
     default BucketAcl bucketAcl(String bucket) {
-        return new BucketAcl(bucket(bucket));
+        return bucket(bucket).acl();
     }
 
-    /** The access control list of object {@code key}. */
+    /** The access control list of object {@code key} (no request is sent). */
     default ObjectAcl objectAcl(String bucket, String key) {
-        return new ObjectAcl(object(bucket, key));
+        return object(bucket, key).acl();
     }
 
-    /** The versioning configuration of {@code bucket}. */
+    /** The versioning configuration of {@code bucket} (no request is sent). */
     default BucketVersioning bucketVersioning(String bucket) {
-        return new BucketVersioning(bucket(bucket));
+        return bucket(bucket).versioning();
     }
 
-    /** The tags of {@code bucket}. */
+    /** The tags of {@code bucket} (no request is sent). */
     default BucketTagging bucketTagging(String bucket) {
-        return new BucketTagging(bucket(bucket));
+        return bucket(bucket).tagging();
     }
 
-    /** The policy of {@code bucket}. */
+    /** The policy of {@code bucket} (no request is sent). */
     default BucketPolicy bucketPolicy(String bucket) {
-        return new BucketPolicy(bucket(bucket));
+        return bucket(bucket).policy();
     }
 
-    /** The lifecycle rules of {@code bucket}. */
+    /** The lifecycle rules of {@code bucket} (no request is sent). */
     default BucketLifecycleConfiguration bucketLifecycleConfiguration(String bucket) {
-        return new BucketLifecycleConfiguration(bucket(bucket));
+        return bucket(bucket).lifecycleConfiguration();
     }
 
-    /** The CORS rules of {@code bucket}. */
+    /** The CORS rules of {@code bucket} (no request is sent). */
     default BucketCors bucketCors(String bucket) {
-        return new BucketCors(bucket(bucket));
+        return bucket(bucket).cors();
     }
 
     /**
@@ -148,4 +149,9 @@ public interface ReactiveS3 extends AutoCloseable {
      */
     @Override
     void close();
+
+    /** What the resources made by this service resource work with: its client, and its engine when they need it. */
+    private Context context() {
+        return new Context(client(), this::engine);
+    }
 }

@@ -33,16 +33,16 @@ import reactor.core.publisher.Mono;
  */
 public final class S3Object {
 
-    private final ReactiveS3 s3;
+    private final Context context;
     private final String bucketName;
     private final String key;
     private final Cached<ObjectHead> head;
 
-    S3Object(ReactiveS3 s3, String bucketName, String key) {
-        this.s3 = s3;
+    S3Object(Context context, String bucketName, String key) {
+        this.context = context;
         this.bucketName = Arguments.bucket(bucketName);
         this.key = Arguments.key(key);
-        this.head = new Cached<>(() -> s3.client().headObject(bucketName, key));
+        this.head = new Cached<>(() -> context.client().headObject(bucketName, key));
     }
 
     /** The bucket name (an identifier). */
@@ -77,7 +77,7 @@ public final class S3Object {
 
     /** Emits whether the object exists (one HeadObject, not cached). */
     public Mono<Boolean> exists() {
-        return s3.client().objectExists(bucketName, key);
+        return context.client().objectExists(bucketName, key);
     }
 
     // ------------------------------------------------------------------ reads
@@ -87,12 +87,12 @@ public final class S3Object {
      * Errors: {@link io.reactives3.core.error.ObjectNotFoundException}.
      */
     public Mono<ObjectContent> get() {
-        return s3.client().getObject(bucketName, key);
+        return context.client().getObject(bucketName, key);
     }
 
     /** Reads the object (a range, a version, conditionally) into memory in one GetObject. */
     public Mono<ObjectContent> get(GetObjectOptions options) {
-        return s3.client().getObject(bucketName, key, options);
+        return context.client().getObject(bucketName, key, options);
     }
 
     /**
@@ -100,29 +100,29 @@ public final class S3Object {
      * order, bounded memory); emits the head with the body. Consume or cancel the body.
      */
     public Mono<ObjectStream> stream() {
-        return s3.engine().downloadStream(bucketName, key);
+        return context.engine().downloadStream(bucketName, key);
     }
 
     /** Downloads the object to a file through the transfer engine; atomic, nothing left behind on failure/cancel. */
     public Transfer<DownloadResult> downloadFile(Path destination) {
-        return s3.engine().downloadFile(bucketName, key, destination);
+        return context.engine().downloadFile(bucketName, key, destination);
     }
 
     // ------------------------------------------------------------------ writes
 
     /** Stores {@code content} in one PutObject (boto3's {@code Object.put}); clears the cached head. */
     public Mono<PutObjectResult> put(byte[] content) {
-        return head.clearingAfter(s3.client().putObject(bucketName, key, content));
+        return head.clearingAfter(context.client().putObject(bucketName, key, content));
     }
 
     /** Stores UTF-8 {@code content} as {@code text/plain; charset=utf-8} in one PutObject. */
     public Mono<PutObjectResult> put(String content) {
-        return head.clearingAfter(s3.client().putObject(bucketName, key, content));
+        return head.clearingAfter(context.client().putObject(bucketName, key, content));
     }
 
     /** Stores {@code content} with headers (content type, metadata, ACL, tags, conditions) in one PutObject. */
     public Mono<PutObjectResult> put(byte[] content, PutObjectOptions options) {
-        return head.clearingAfter(s3.client().putObject(bucketName, key, content, options));
+        return head.clearingAfter(context.client().putObject(bucketName, key, content, options));
     }
 
     /** Uploads a file through the transfer engine (boto3's {@code Object.upload_file}); cancel aborts. */
@@ -132,7 +132,7 @@ public final class S3Object {
 
     /** Uploads a file with headers through the transfer engine. */
     public Transfer<UploadResult> uploadFile(Path source, PutObjectOptions options) {
-        return s3.engine().uploadFile(source, bucketName, key, options);
+        return context.engine().uploadFile(source, bucketName, key, options);
     }
 
     /**
@@ -145,7 +145,7 @@ public final class S3Object {
 
     /** Uploads a stream of unknown length with headers, through the transfer engine. */
     public Transfer<UploadResult> upload(Publisher<ByteBuffer> source, PutObjectOptions options) {
-        return s3.engine().upload(source, bucketName, key, options);
+        return context.engine().upload(source, bucketName, key, options);
     }
 
     /**
@@ -159,7 +159,7 @@ public final class S3Object {
     /** Copies {@code source} onto this object in one CopyObject, with options (metadata replacement, ACL, ...). */
     public Mono<CopyObjectResult> copyFrom(CopySource source, CopyObjectOptions options) {
         CopyObjectOptions merged = source.mergeInto(options);
-        return head.clearingAfter(s3.client().copyObject(source.bucket(), source.key(), bucketName, key, merged));
+        return head.clearingAfter(context.client().copyObject(source.bucket(), source.key(), bucketName, key, merged));
     }
 
     /**
@@ -173,12 +173,12 @@ public final class S3Object {
     /** Copies {@code source} onto this object with options, through the transfer engine. */
     public Transfer<CopyResult> copy(CopySource source, CopyObjectOptions options) {
         CopyObjectOptions merged = source.mergeInto(options);
-        return s3.engine().copy(source.bucket(), source.key(), bucketName, key, merged);
+        return context.engine().copy(source.bucket(), source.key(), bucketName, key, merged);
     }
 
     /** Deletes the object (its latest version); S3 answers success whether or not it existed. */
     public Mono<DeleteObjectResult> delete() {
-        return head.clearingAfter(s3.client().deleteObject(bucketName, key));
+        return head.clearingAfter(context.client().deleteObject(bucketName, key));
     }
 
     /** Starts a multipart upload to this object; emits it (boto3's {@code initiate_multipart_upload}). */
@@ -188,8 +188,8 @@ public final class S3Object {
 
     /** Starts a multipart upload with headers applied to the object it will create; emits it. */
     public Mono<MultipartUpload> initiateMultipartUpload(PutObjectOptions options) {
-        return s3.client().createMultipartUpload(bucketName, key, options)
-                .map(h -> new MultipartUpload(s3, h.bucket(), h.key(), h.uploadId(), null));
+        return context.client().createMultipartUpload(bucketName, key, options)
+                .map(h -> new MultipartUpload(context, h.bucket(), h.key(), h.uploadId(), null));
     }
 
     // ------------------------------------------------------------------ waiters and presigning
@@ -199,22 +199,22 @@ public final class S3Object {
      * which this instance caches. Errors: {@link io.reactives3.core.error.WaitTimeoutException}.
      */
     public Mono<ObjectHead> waitUntilExists() {
-        return waitUntilExists(ReactiveS3.DEFAULT_WAIT_TIMEOUT);
+        return waitUntilExists(Context.DEFAULT_WAIT_TIMEOUT);
     }
 
     /** Polls until the object exists, at most {@code timeout}; emits (and caches) its head. */
     public Mono<ObjectHead> waitUntilExists(Duration timeout) {
-        return s3.client().waitUntilObjectExists(bucketName, key, timeout).doOnNext(head::set);
+        return context.client().waitUntilObjectExists(bucketName, key, timeout).doOnNext(head::set);
     }
 
     /** Polls until the object is gone (at most {@link ReactiveS3#DEFAULT_WAIT_TIMEOUT}); completes empty. */
     public Mono<Void> waitUntilNotExists() {
-        return waitUntilNotExists(ReactiveS3.DEFAULT_WAIT_TIMEOUT);
+        return waitUntilNotExists(Context.DEFAULT_WAIT_TIMEOUT);
     }
 
     /** Polls until the object is gone, at most {@code timeout}; completes empty. */
     public Mono<Void> waitUntilNotExists(Duration timeout) {
-        return head.clearingAfter(s3.client().waitUntilObjectNotExists(bucketName, key, timeout));
+        return head.clearingAfter(context.client().waitUntilObjectNotExists(bucketName, key, timeout));
     }
 
     /**
@@ -222,19 +222,19 @@ public final class S3Object {
      * boto3's resource model. Throws {@link InvalidInputException} for a bad expiry.
      */
     public Mono<PresignedRequest> presignedGet(Duration expiry) {
-        return s3.client().presigner().getObject(bucketName, key, expiry);
+        return context.client().presigner().getObject(bucketName, key, expiry);
     }
 
     /** Emits a URL anyone can PUT the object's bytes to until {@code expiry} passes. */
     public Mono<PresignedRequest> presignedPut(Duration expiry) {
-        return s3.client().presigner().putObject(bucketName, key, expiry);
+        return context.client().presigner().putObject(bucketName, key, expiry);
     }
 
     // ------------------------------------------------------------------ related resources
 
     /** The bucket holding this object. */
     public Bucket bucket() {
-        return Bucket.of(s3, bucketName);
+        return Bucket.of(context, bucketName);
     }
 
     /** The object's access control list. */
@@ -244,16 +244,16 @@ public final class S3Object {
 
     /** Version {@code versionId} of this object. */
     public ObjectVersion version(String versionId) {
-        return new ObjectVersion(s3, bucketName, key, versionId, null);
+        return new ObjectVersion(context, bucketName, key, versionId, null);
     }
 
     /** The unfinished multipart upload {@code uploadId} to this object. */
     public MultipartUpload multipartUpload(String uploadId) {
-        return new MultipartUpload(s3, bucketName, key, uploadId, null);
+        return new MultipartUpload(context, bucketName, key, uploadId, null);
     }
 
-    ReactiveS3 service() {
-        return s3;
+    Context context() {
+        return context;
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The service resource: the shared context (client and transfer engine) every resource of one {@link ReactiveS3}
+ * The service resource: owns (or borrows) the client and transfer engine every resource of one {@link ReactiveS3}
  * works with. The resource factories are the interface's default methods.
  */
 public final class DefaultReactiveS3 implements ReactiveS3 {

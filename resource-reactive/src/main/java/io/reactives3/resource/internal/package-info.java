@@ -1,5 +1,5 @@
 /**
- * Implementation of the resource API: the service resource's shared context, demand-driven paging, and the listings
+ * Implementation of the resource API: the service resource, demand-driven paging, and the listings
  * the client cannot yet size. Nothing outside reactive-s3 should import it.
  */
 package io.reactives3.resource.internal;
