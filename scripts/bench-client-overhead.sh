@@ -6,8 +6,9 @@
 #          the JMH benchmark ClientOverheadBenchmark (absolute times; raw and reactive run minutes apart)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl benchmarks -am -DskipTests package
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/benchmarks.classpath
+# one reactor run: the classpath then names this checkout's freshly built jars, not whatever an earlier build left in
+# the local Maven repository (stale there, or missing on a fresh machine)
+mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/benchmarks.classpath
 cp=$(cat benchmarks/target/benchmarks.classpath)
 if [[ "${1:-}" == "--paired" ]]; then
   shift

@@ -5,8 +5,9 @@
 #        [-Dbench.only=".*(defaults|TransferManager).*"]  (a regular expression matching whole contender names)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl benchmarks -am -DskipTests package
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/benchmarks.classpath
+# one reactor run: the classpath then names this checkout's freshly built jars, not whatever an earlier build left in
+# the local Maven repository (stale there, or missing on a fresh machine)
+mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/benchmarks.classpath
 cp=$(cat benchmarks/target/benchmarks.classpath)
 # RGW keeps objects in RAM (memstore, 2 GiB by default) and frees deleted ones ~30-60 s later: give it room
 export MEMSTORE_BYTES=${MEMSTORE_BYTES:-12884901888}
