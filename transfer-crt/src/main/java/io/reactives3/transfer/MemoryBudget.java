@@ -31,9 +31,11 @@ public final class MemoryBudget {
 
     private final long capacity;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Reservations that must leave room free ({@link #reserve(long, long)}): a line of their own. */
+    private final ArrayDeque<Waiter> keepingFree = new ArrayDeque<>();
     private long inUse;
     private long waitingBytes;
-    /** The largest reservation asked for so far: {@link #tryReserve} leaves at least this much free. */
+    /** The largest plain reservation asked for so far: {@link #reserve(long, long)} leaves this much free. */
     private long largestReservation;
 
     private MemoryBudget(long capacity) {
@@ -68,7 +70,7 @@ public final class MemoryBudget {
 
     /** Reservations waiting for bytes to be given back. */
     public synchronized int waiting() {
-        return waiters.size();
+        return waiters.size() + keepingFree.size();
     }
 
     /** Bytes the waiting reservations ask for. */
@@ -83,23 +85,36 @@ public final class MemoryBudget {
      * {@code bytes} exceeds the capacity (it could never be served).
      */
     public Mono<Reservation> reserve(long bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("bytes must be >= 0, got " + bytes);
+        return reserve(bytes, 0);
+    }
+
+    /**
+     * Reserves {@code bytes} such that at least {@code keepFree} bytes (and the largest reservation asked of this
+     * budget so far) stay free afterwards; otherwise as {@link #reserve(long)}. Such reservations wait in a line of
+     * their own, so they never hold up a plain reservation that fits. The engine starts every upload of unknown size
+     * with a small one: many small uploads then run side by side without waiting for a part's worth of memory each,
+     * and never take the room a part needs to be completed.
+     */
+    public Mono<Reservation> reserve(long bytes, long keepFree) {
+        if (bytes < 0 || keepFree < 0) {
+            throw new IllegalArgumentException("bytes and keepFree must be >= 0, got " + bytes + ", " + keepFree);
         }
         return Mono.create(sink -> {
-            if (bytes > capacity) {
-                sink.error(new IllegalArgumentException(tooLarge(bytes)));
+            if (bytes + keepFree > capacity) {
+                sink.error(new IllegalArgumentException(tooLarge(bytes + keepFree)));
                 return;
             }
-            Waiter waiter = new Waiter(bytes, sink);
+            Waiter waiter = new Waiter(bytes, keepFree, sink);
             boolean now;
             synchronized (this) {
-                largestReservation = Math.max(largestReservation, bytes);
-                now = waiters.isEmpty() && inUse + bytes <= capacity;
+                if (keepFree == 0) {
+                    largestReservation = Math.max(largestReservation, bytes);
+                }
+                now = lineOf(waiter).isEmpty() && fits(waiter);
                 if (now) {
                     inUse += bytes;
                 } else {
-                    waiters.add(waiter);
+                    lineOf(waiter).add(waiter);
                     waitingBytes += bytes;
                 }
             }
@@ -110,24 +125,14 @@ public final class MemoryBudget {
         });
     }
 
-    /**
-     * Reserves {@code bytes} at once if nobody waits and at least {@code keepFree} bytes (and the largest
-     * reservation asked of this budget so far) stay free afterwards; else returns {@code null} without waiting.
-     * The engine starts uploads of unknown size with such a small reservation, so that many small uploads never take
-     * the room a part needs to make progress.
-     */
-    public Reservation tryReserve(long bytes, long keepFree) {
-        if (bytes < 0 || keepFree < 0) {
-            throw new IllegalArgumentException("bytes and keepFree must be >= 0");
-        }
-        synchronized (this) {
-            long free = capacity - Math.max(keepFree, largestReservation);
-            if (!waiters.isEmpty() || inUse + bytes > free) {
-                return null;
-            }
-            inUse += bytes;
-        }
-        return new Reservation(this, bytes);
+    private ArrayDeque<Waiter> lineOf(Waiter waiter) {
+        return waiter.keepFree == 0 ? waiters : keepingFree;
+    }
+
+    private boolean fits(Waiter waiter) {
+        long limit = waiter.keepFree == 0 ? capacity
+                : capacity - Math.max(waiter.keepFree, Math.min(largestReservation, capacity - waiter.bytes));
+        return inUse + waiter.bytes <= limit;
     }
 
     private String tooLarge(long bytes) {
@@ -140,7 +145,7 @@ public final class MemoryBudget {
         if (waiter.state.compareAndSet(Waiter.WAITING, Waiter.CANCELLED)) {
             boolean removed;
             synchronized (this) {
-                removed = waiters.remove(waiter);
+                removed = lineOf(waiter).remove(waiter);
                 if (removed) {
                     waitingBytes -= waiter.bytes;
                 }
@@ -165,10 +170,13 @@ public final class MemoryBudget {
             Waiter next;
             synchronized (this) {
                 next = waiters.peek();
-                if (next == null || inUse + next.bytes > capacity) {
-                    return;
+                if (next == null || !fits(next)) {
+                    next = keepingFree.peek();
+                    if (next == null || !fits(next)) {
+                        return;
+                    }
                 }
-                waiters.poll();
+                lineOf(next).poll();
                 waitingBytes -= next.bytes;
                 inUse += next.bytes;
             }
@@ -182,7 +190,7 @@ public final class MemoryBudget {
     @Override
     public String toString() {
         synchronized (this) {
-            return "MemoryBudget[capacity=" + capacity + ", inUse=" + inUse + ", waiting=" + waiters.size() + "]";
+            return "MemoryBudget[capacity=" + capacity + ", inUse=" + inUse + ", waiting=" + waiting() + "]";
         }
     }
 
@@ -265,12 +273,14 @@ public final class MemoryBudget {
         static final int GRANTED = 1;
         static final int CANCELLED = 2;
         final long bytes;
+        final long keepFree;
         final MonoSink<Reservation> sink;
         final AtomicInteger state = new AtomicInteger(WAITING);
         final Reservation reservation;
 
-        Waiter(long bytes, MonoSink<Reservation> sink) {
+        Waiter(long bytes, long keepFree, MonoSink<Reservation> sink) {
             this.bytes = bytes;
+            this.keepFree = keepFree;
             this.sink = sink;
             this.reservation = new Reservation(MemoryBudget.this, bytes);
         }

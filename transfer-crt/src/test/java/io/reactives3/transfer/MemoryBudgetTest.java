@@ -87,4 +87,33 @@ class MemoryBudgetTest {
         assertThat(MemoryBudget.jvmDefault().capacity()).isEqualTo((long) (Runtime.getRuntime().maxMemory() * 0.25));
         assertThat(TransferSettings.defaults().memoryBudget()).isSameAs(MemoryBudget.jvmDefault());
     }
+
+    @Test
+    void reserveKeepingFree_waitsInItsOwnLine_andNeverHoldsUpAPlainReservationThatFits() {
+        MemoryBudget budget = MemoryBudget.ofBytes(100);
+        MemoryBudget.Reservation held = budget.reserve(50).block(Duration.ofSeconds(1));
+        List<String> granted = new ArrayList<>();
+        // 10 bytes leaving 50 free: does not fit while 50 are held
+        budget.reserve(10, 50).subscribe(r -> granted.add("small"));
+        // a plain 40 that fits is granted at once, though the small one waits
+        budget.reserve(40).subscribe(r -> granted.add("plain"));
+        assertThat(granted).containsExactly("plain");
+        assertThat(budget.waiting()).isEqualTo(1);
+        held.release();
+        assertThat(granted).containsExactly("plain", "small");
+        assertThat(budget.inUse()).isEqualTo(50);
+    }
+
+    @Test
+    void reserveKeepingFree_neverTakesTheRoomTheLargestReservationNeeds() {
+        MemoryBudget budget = MemoryBudget.ofBytes(100);
+        budget.reserve(60).block(Duration.ofSeconds(1)).release();   // parts of 60 are asked for here
+        List<MemoryBudget.Reservation> small = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            budget.reserve(10, 10).subscribe(small::add);
+        }
+        // only 40 may be held by them: 60 stay free for a part to be completed
+        assertThat(small).hasSize(4);
+        assertThat(budget.inUse()).isEqualTo(40);
+    }
 }

@@ -173,16 +173,14 @@ final class PartAssembler {
                                     + " bytes): lower TransferSettings.partSize or give the engine a larger "
                                     + "TransferSettings.memoryBudget")));
                 }
-                MemoryBudget.Reservation small = partNumber == 1
-                        ? budget.tryReserve(Math.min(FIRST_RESERVATION, size), size) : null;
-                if (small == null) {
-                    int number = partNumber;
-                    return then(out, budget.reserve(size), reservation -> {
-                        current = new Filling(number, size, reservation);
-                        return fill(in);
-                    });
-                }
-                current = new Filling(partNumber, size, small);
+                // the first part starts small (room for a part stays free); later parts reserve their whole size
+                int number = partNumber;
+                Mono<MemoryBudget.Reservation> first = number == 1
+                        ? budget.reserve(Math.min(FIRST_RESERVATION, size), size) : budget.reserve(size);
+                return then(out, first, reservation -> {
+                    current = new Filling(number, size, reservation);
+                    return fill(in);
+                });
             }
             Filling part = current;
             if (!part.hasSpace() && part.unallocated() == 0) {
