@@ -2,27 +2,39 @@
 # A service's load in a small heap: 200 uploads of unknown length (0 B to 64 MiB) and 20 slowly consumed stream
 # downloads at once, through the transfer engine and through the SDK's S3AsyncClient (Java multipart and CRT), each
 # contender in its own JVM with the same heap, interleaved (engine, sdk-java, sdk-crt, engine, ...) for a number of
-# rounds, on 127.0.0.1. Prints every run's line and a table of medians. Stops by itself.
+# rounds, on 127.0.0.1. The S3 server runs in a JVM (or processes) of its own, so only the client's heap is measured.
+# Prints every run's line and a table of medians. Stops by itself.
 # Usage: scripts/bench-service-load.sh [targets (default: s3proxy,ceph-rgw)] [rounds (default: 3)] [heap (default: 128m)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 targets="${1:-s3proxy,ceph-rgw}"
 rounds="${2:-3}"
 heap="${3:-128m}"
-mvn -B -q -pl benchmarks -am -DskipTests package
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/benchmarks.classpath
+mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/benchmarks.classpath
 cp="benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
-export MEMSTORE_BYTES=${MEMSTORE_BYTES:-12884901888}
 out="$(mktemp)"
 for target in ${targets//,/ }; do
+  profile=S3PROXY; [ "$target" = ceph-rgw ] && profile=CEPH
+  coproc SERVER { exec timeout 7200 java -Xmx2g -cp "$cp" io.reactives3.benchmarks.BenchServer "$target" 2>/dev/null; }
+  ready=""
+  while read -r line <&"${SERVER[0]}"; do
+    case "$line" in READY*) ready="$line"; break;; esac
+  done
+  [ -n "$ready" ] || { echo "the $target server did not start" >&2; exit 1; }
+  read -r _ endpoint region access secret <<<"$ready"
   for round in $(seq 1 "$rounds"); do
     for contender in engine sdk-java sdk-crt; do
-      line=$(timeout 1200 java "-Xmx$heap" -Dbench.target="$target" -Dbench.contender="$contender" -cp "$cp" \
+      line=$(REACTIVE_S3_ENDPOINT="$endpoint" REACTIVE_S3_REGION="$region" REACTIVE_S3_ACCESS_KEY="$access" \
+          REACTIVE_S3_SECRET_KEY="$secret" timeout 1200 java "-Xmx$heap" -Dbench.target=external \
+          -Dbench.label="$target" -Dbench.profile="$profile" -Dbench.contender="$contender" -cp "$cp" \
           io.reactives3.benchmarks.ServiceLoadBenchmark 2>/dev/null | grep '^RESULT' || true)
       [ -n "$line" ] || line="RESULT target=$target contender=$contender outcome=crashed(no_result_line)"
       echo "$line round=$round" | tee -a "$out"
     done
   done
+  eval "exec ${SERVER[1]}>&-"    # closing the server's input stops it
+  wait "$SERVER_PID" || true
 done
 echo
 /usr/bin/python3 - "$out" <<'PY'

@@ -35,7 +35,10 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * body of unknown length is {@code AsyncRequestBody.fromPublisher}, a streamed download
  * {@code AsyncResponseTransformer.toPublisher()}). Prints one line: completed transfers, failures, wall time,
  * throughput, p50/p99 latency of uploads and of streams, and the peak heap used (sampled every 10 ms) or the
- * {@code OutOfMemoryError}. Targets 127.0.0.1; stops by itself. Run with {@code scripts/bench-service-load.sh}.
+ * {@code OutOfMemoryError}. The store is {@code bench.target}: started in this JVM, or {@code external} (the
+ * {@code REACTIVE_S3_*} variables; the script runs the server in a JVM of its own, {@link BenchServer}, so that its
+ * memory is not counted), with {@code bench.profile} ({@code CEPH} or {@code S3PROXY}). Targets 127.0.0.1; stops by
+ * itself. Run with {@code scripts/bench-service-load.sh}.
  */
 public final class ServiceLoadBenchmark {
 
@@ -59,8 +62,14 @@ public final class ServiceLoadBenchmark {
     public static void main(String[] args) throws Exception {
         String contenderName = System.getProperty("bench.contender", "engine");
         StoreKind kind = StoreKind.fromId(System.getProperty("bench.target", "s3proxy"));
+        StoreProfile profile = StoreProfile.valueOf(System.getProperty("bench.profile",
+                kind == StoreKind.CEPH_RGW ? "CEPH" : "S3PROXY"));
+        String label = System.getProperty("bench.label", kind.id());
         int uploads = Integer.getInteger("bench.uploads", 200);
         int streams = Integer.getInteger("bench.streams", 20);
+        if (uploads < 0 || streams < 0 || uploads + streams == 0) {
+            throw new IllegalArgumentException("bench.uploads and bench.streams must be >= 0, one of them > 0");
+        }
         AtomicLong peakHeap = new AtomicLong();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -77,8 +86,8 @@ public final class ServiceLoadBenchmark {
         String line;
         try (S3Target server = S3Targets.start(TargetOptions.of(kind).withRecording(false));
              TestBucket bucket = TestBucket.create(server, "service-load");
-             Contender contender = contender(contenderName, server, kind)) {
-            ReactiveS3Client fixture = ReactiveS3Client.builder().profile(profile(kind))
+             Contender contender = contender(contenderName, server, profile)) {
+            ReactiveS3Client fixture = ReactiveS3Client.builder().profile(profile)
                     .endpoint(server.serverEndpoint()).region(server.region())
                     .credentialsProvider(server.credentialsProvider()).build();
             fixture.putObject(bucket.name(), "streamed", generated(STREAMED, 7), STREAMED)
@@ -96,11 +105,11 @@ public final class ServiceLoadBenchmark {
             long started = System.nanoTime();
             Mono<Void> up = Flux.range(0, uploads)
                     .flatMap(i -> timed(contender.upload(bucket.name(), "load/" + i, generated(size(i), i)),
-                            uploadMillis, bytes, failures, firstFailure), uploads)
+                            uploadMillis, bytes, failures, firstFailure), Math.max(1, uploads))
                     .then();
             Mono<Void> down = Flux.range(0, streams)
                     .flatMap(i -> timed(drainSlowly(contender.stream(bucket.name(), "streamed")), streamMillis,
-                            bytes, failures, firstFailure), streams)
+                            bytes, failures, firstFailure), Math.max(1, streams))
                     .then();
             String outcome;
             try {
@@ -115,14 +124,14 @@ public final class ServiceLoadBenchmark {
             line = String.format("RESULT target=%s contender=%s xmx=%dMiB outcome=%s uploads=%d/%d streams=%d/%d "
                             + "failures=%d seconds=%.2f MiBps=%.1f upload_p50_ms=%d upload_p99_ms=%d stream_p50_ms=%d "
                             + "stream_p99_ms=%d peak_heap_MiB=%.1f baseline_heap_MiB=%.1f%s",
-                    kind.id(), contenderName, Runtime.getRuntime().maxMemory() >> 20, outcome, uploadMillis.size(),
+                    label, contenderName, Runtime.getRuntime().maxMemory() >> 20, outcome, uploadMillis.size(),
                     uploads, streamMillis.size(), streams, failures.get(), seconds, bytes.get() / (double) MIB / seconds,
                     percentile(uploadMillis, 50), percentile(uploadMillis, 99), percentile(streamMillis, 50),
                     percentile(streamMillis, 99), peakHeap.get() / (double) MIB, baseline / (double) MIB,
                     first == null ? "" : " first_failure=" + first.toString().replaceAll("\\s+", "_")
                             .substring(0, Math.min(160, first.toString().length())));
         } catch (OutOfMemoryError e) {
-            line = "RESULT target=" + kind.id() + " contender=" + contenderName + " outcome=OutOfMemoryError";
+            line = "RESULT target=" + label + " contender=" + contenderName + " outcome=OutOfMemoryError";
         }
         System.out.println(line);
         System.exit(0);
@@ -187,20 +196,16 @@ public final class ServiceLoadBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    private static StoreProfile profile(StoreKind kind) {
-        return kind == StoreKind.CEPH_RGW ? StoreProfile.CEPH : StoreProfile.S3PROXY;
-    }
-
-    private static Contender contender(String name, S3Target server, StoreKind kind) {
+    private static Contender contender(String name, S3Target server, StoreProfile profile) {
         return switch (name) {
-            case "engine" -> engine(server, kind);
-            case "sdk-java", "sdk-crt" -> sdk(server, kind, name.equals("sdk-crt"));
+            case "engine" -> engine(server, profile);
+            case "sdk-java", "sdk-crt" -> sdk(server, profile, name.equals("sdk-crt"));
             default -> throw new IllegalArgumentException("bench.contender must be engine, sdk-java or sdk-crt");
         };
     }
 
-    private static Contender engine(S3Target server, StoreKind kind) {
-        ReactiveS3Client client = ReactiveS3Client.builder().profile(profile(kind)).endpoint(server.serverEndpoint())
+    private static Contender engine(S3Target server, StoreProfile profile) {
+        ReactiveS3Client client = ReactiveS3Client.builder().profile(profile).endpoint(server.serverEndpoint())
                 .region(server.region()).credentialsProvider(server.credentialsProvider()).build();
         S3TransferEngine engine = S3TransferEngine.create(client, TransferSettings.defaults());
         return new Contender() {
@@ -222,8 +227,8 @@ public final class ServiceLoadBenchmark {
         };
     }
 
-    private static Contender sdk(S3Target server, StoreKind kind, boolean crt) {
-        boolean ceph = kind == StoreKind.CEPH_RGW;
+    private static Contender sdk(S3Target server, StoreProfile profile, boolean crt) {
+        boolean ceph = profile == StoreProfile.CEPH;
         S3AsyncClient s3 = crt
                 ? S3AsyncClient.crtBuilder().endpointOverride(server.serverEndpoint()).region(server.region())
                 .credentialsProvider(server.credentialsProvider()).forcePathStyle(true)

@@ -1,5 +1,7 @@
 package io.reactives3.core;
 
+import io.reactives3.core.error.InvalidInputException;
+
 /**
  * A byte range of an object for ranged reads ({@code Range: bytes=...}); positions are zero-based and inclusive.
  *
@@ -10,7 +12,7 @@ public record ByteRange(long first, long last) {
 
     public ByteRange {
         if (first < -1 || last < -1 || (first == -1 && last < 1) || (first >= 0 && last >= 0 && last < first)) {
-            throw new IllegalArgumentException("invalid byte range " + first + ".." + last
+            throw new InvalidInputException("invalid byte range " + first + ".." + last
                     + ": positions must be >= 0 and last >= first");
         }
     }
@@ -18,7 +20,7 @@ public record ByteRange(long first, long last) {
     /** Bytes {@code first} to {@code last}, both inclusive ({@code bytes=first-last}). */
     public static ByteRange of(long first, long last) {
         if (first < 0 || last < 0) {
-            throw new IllegalArgumentException("byte positions must be >= 0, got " + first + ".." + last);
+            throw new InvalidInputException("byte positions must be >= 0, got " + first + ".." + last);
         }
         return new ByteRange(first, last);
     }
@@ -26,7 +28,7 @@ public record ByteRange(long first, long last) {
     /** From {@code first} to the end ({@code bytes=first-}). */
     public static ByteRange from(long first) {
         if (first < 0) {
-            throw new IllegalArgumentException("byte position must be >= 0, got " + first);
+            throw new InvalidInputException("byte position must be >= 0, got " + first);
         }
         return new ByteRange(first, -1);
     }
@@ -34,7 +36,7 @@ public record ByteRange(long first, long last) {
     /** The last {@code count} bytes ({@code bytes=-count}). */
     public static ByteRange lastBytes(long count) {
         if (count < 1) {
-            throw new IllegalArgumentException("suffix length must be >= 1, got " + count);
+            throw new InvalidInputException("suffix length must be >= 1, got " + count);
         }
         return new ByteRange(-1, count);
     }

@@ -1,5 +1,7 @@
 package io.reactives3.core;
 
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.PreconditionFailedException;
 import java.time.Instant;
 
 /**
@@ -27,7 +29,7 @@ public final class GetObjectOptions {
         this.versionId = b.versionId;
         this.partNumber = b.partNumber;
         if (range != null && partNumber != null) {
-            throw new IllegalArgumentException("a read can name a range or a part number, not both");
+            throw new InvalidInputException("a read can name a range or a part number, not both");
         }
     }
 
@@ -121,7 +123,7 @@ public final class GetObjectOptions {
 
         public Builder partNumber(int partNumber) {
             if (partNumber < 1 || partNumber > 10_000) {
-                throw new IllegalArgumentException("partNumber must be within 1..10000, got " + partNumber);
+                throw new InvalidInputException("partNumber must be within 1..10000, got " + partNumber);
             }
             this.partNumber = partNumber;
             return this;

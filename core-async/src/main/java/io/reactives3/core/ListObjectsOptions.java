@@ -1,5 +1,7 @@
 package io.reactives3.core;
 
+import io.reactives3.core.error.InvalidInputException;
+
 /**
  * Optional parts of a ListObjectsV2 listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists
  * everything, 1,000 keys per page.
@@ -113,7 +115,7 @@ public final class ListObjectsOptions {
         /** Keys per page, 1..1,000. */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("pageSize must be within 1..1000, got " + pageSize);
+                throw new InvalidInputException("pageSize must be within 1..1000, got " + pageSize);
             }
             this.pageSize = pageSize;
             return this;

@@ -1,5 +1,6 @@
 package io.reactives3.core;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.CannedAcl;
 import java.net.URI;
@@ -94,7 +95,7 @@ public final class PostPolicy {
      * When the policy expires if signed at {@code signingTime}: {@code signingTime} plus the relative expiry, or the
      * absolute one.
      *
-     * @throws IllegalArgumentException when an absolute expiry is not within (signingTime, signingTime + 7 days]
+     * @throws InvalidInputException when an absolute expiry is not within (signingTime, signingTime + 7 days]
      */
     public Instant expiration(Instant signingTime) {
         Objects.requireNonNull(signingTime, "signingTime");
@@ -153,14 +154,14 @@ public final class PostPolicy {
     public record ContentLengthRange(long min, long max) implements Condition {
         public ContentLengthRange {
             if (min < 0 || max < min) {
-                throw new IllegalArgumentException("content-length-range needs 0 <= min <= max, got min=" + min
+                throw new InvalidInputException("content-length-range needs 0 <= min <= max, got min=" + min
                         + ", max=" + max);
             }
         }
     }
 
     /**
-     * Builds a {@link PostPolicy}. Setters check their argument when called ({@link IllegalArgumentException} /
+     * Builds a {@link PostPolicy}. Setters check their argument when called ({@link InvalidInputException} /
      * {@link NullPointerException}); {@link #build()} checks that the combination is complete and unambiguous.
      */
     public static final class Builder {
@@ -195,7 +196,7 @@ public final class PostPolicy {
         public Builder keyStartsWith(String prefix) {
             Objects.requireNonNull(prefix, "key prefix must not be null");
             if (prefix.getBytes(StandardCharsets.UTF_8).length > Arguments.MAX_KEY_BYTES) {
-                throw new IllegalArgumentException("key prefix is longer than an S3 key may be ("
+                throw new InvalidInputException("key prefix is longer than an S3 key may be ("
                         + Arguments.MAX_KEY_BYTES + " UTF-8 bytes)");
             }
             this.keyPrefix = prefix;
@@ -235,11 +236,11 @@ public final class PostPolicy {
             Objects.requireNonNull(name, "metadata name must not be null");
             Objects.requireNonNull(value, "metadata value must not be null");
             if (!FIELD_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("invalid metadata name '" + name
+                throw new InvalidInputException("invalid metadata name '" + name
                         + "': use letters, digits and - _ . (a valid HTTP header name)");
             }
             if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                throw new IllegalArgumentException("metadata value for '" + name + "' contains control characters");
+                throw new InvalidInputException("metadata value for '" + name + "' contains control characters");
             }
             metadata.put(name.toLowerCase(Locale.ROOT), value);
             return this;
@@ -248,7 +249,7 @@ public final class PostPolicy {
         /** The status the store answers a successful upload with: 200, 201 (with an XML body) or 204 (S3's default). */
         public Builder successActionStatus(int status) {
             if (!SUCCESS_STATUSES.contains(status)) {
-                throw new IllegalArgumentException("successActionStatus must be 200, 201 or 204, got " + status);
+                throw new InvalidInputException("successActionStatus must be 200, 201 or 204, got " + status);
             }
             this.successActionStatus = status;
             return this;
@@ -259,7 +260,7 @@ public final class PostPolicy {
             Objects.requireNonNull(url, "successActionRedirect must not be null");
             String scheme = url.getScheme();
             if (!url.isAbsolute() || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-                throw new IllegalArgumentException("successActionRedirect must be an absolute http(s) URL, got "
+                throw new InvalidInputException("successActionRedirect must be an absolute http(s) URL, got "
                         + url);
             }
             this.successActionRedirect = url;
@@ -307,20 +308,20 @@ public final class PostPolicy {
         /**
          * The policy.
          *
-         * @throws IllegalArgumentException when neither or both of key and key prefix, of content type and content
+         * @throws InvalidInputException when neither or both of key and key prefix, of content type and content
          *                                  type prefix, or of the two expiries are set, or a field is constrained twice
          */
         public PostPolicy build() {
             if ((key == null) == (keyPrefix == null)) {
-                throw new IllegalArgumentException(key == null
+                throw new InvalidInputException(key == null
                         ? "a POST policy needs key(...) or keyStartsWith(...)"
                         : "set key(...) or keyStartsWith(...), not both");
             }
             if (contentType != null && contentTypePrefix != null) {
-                throw new IllegalArgumentException("set contentType(...) or contentTypeStartsWith(...), not both");
+                throw new InvalidInputException("set contentType(...) or contentTypeStartsWith(...), not both");
             }
             if ((expiresIn == null) == (expiresAt == null)) {
-                throw new IllegalArgumentException(expiresIn == null
+                throw new InvalidInputException(expiresIn == null
                         ? "a POST policy needs expiresIn(...) or expiresAt(...)"
                         : "set expiresIn(...) or expiresAt(...), not both");
             }
@@ -356,7 +357,7 @@ public final class PostPolicy {
             for (Condition condition : conditions) {
                 String field = fieldOf(condition);
                 if (field != null && !seen.add(field.toLowerCase(Locale.ROOT))) {
-                    throw new IllegalArgumentException("form field '" + field + "' is constrained twice");
+                    throw new InvalidInputException("form field '" + field + "' is constrained twice");
                 }
                 if (condition instanceof Equals equals && !equals.field().equals("key")) {
                     fields.put(equals.field(), equals.value());
@@ -378,11 +379,11 @@ public final class PostPolicy {
         private static String extraField(String field) {
             Objects.requireNonNull(field, "field must not be null");
             if (!FIELD_NAME.matcher(field).matches() || field.startsWith("$")) {
-                throw new IllegalArgumentException("invalid form field name '" + field
+                throw new InvalidInputException("invalid form field name '" + field
                         + "': use a header-like name without '$', e.g. x-amz-server-side-encryption");
             }
             if (RESERVED_FIELDS.contains(field.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("form field '" + field + "' is managed by the builder or the "
+                throw new InvalidInputException("form field '" + field + "' is managed by the builder or the "
                         + "signer; use its own method (key, contentType, acl, successAction..., expiry)");
             }
             return field;
@@ -391,7 +392,7 @@ public final class PostPolicy {
         private static String requireText(String value, String name) {
             Objects.requireNonNull(value, name + " must not be null");
             if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
+                throw new InvalidInputException(name + " must not be blank");
             }
             return value;
         }

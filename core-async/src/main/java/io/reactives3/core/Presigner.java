@@ -1,5 +1,7 @@
 package io.reactives3.core;
 
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.PresignedPost;
 import io.reactives3.core.model.PresignedRequest;
@@ -15,13 +17,14 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * {@code Schedulers.boundedElastic()}, never on the subscriber's thread.
  *
  * <p>Every method: nothing happens before subscription; each subscription signs anew (fresh date and expiry) and
- * emits one result, then completes. Failing to resolve credentials arrives via {@code onError} as an
- * {@link S3ToolkitException} naming the operation. Cancelling drops the result (there is no request to abort). Using
+ * emits one result, then completes. Failing to resolve credentials or to sign arrives via {@code onError}
+ * as an {@link S3TransportException} naming the operation. Cancelling drops the result (there is no request to
+ * abort). Using
  * the result needs no credentials: {@link PresignedRequest#method()} to {@link PresignedRequest#url()} with exactly
  * the {@link PresignedRequest#signedHeaders()}.
  *
  * <p>Expiry must be positive and at most 7 days ({@link #MAX_EXPIRY}); otherwise the method throws
- * {@link IllegalArgumentException} when called, as it does for an invalid bucket name, key or part number. URLs
+ * {@link InvalidInputException} when called, as it does for an invalid bucket name, key or part number. URLs
  * honour the client's endpoint and path-style setting; keys are percent-encoded as SigV4 requires (spaces, unicode,
  * {@code + ? # %} and friends are safe).
  */
@@ -68,7 +71,7 @@ public interface Presigner {
      * virtual-hosted) and fields (key or key prefix, the fields the policy fixes: content type, ACL, metadata,
      * success action; then the base64 policy and the SigV4 fields) for a browser-style upload. A relative expiry
      * counts from signing; an absolute one that is no longer within 7 days of signing arrives via {@code onError} as
-     * {@link IllegalArgumentException}.
+     * {@link InvalidInputException}.
      */
     Mono<PresignedPost> post(String bucket, PostPolicy policy);
 }

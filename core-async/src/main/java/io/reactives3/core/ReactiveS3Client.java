@@ -1,5 +1,24 @@
 package io.reactives3.core;
 
+import io.reactives3.core.error.AccessDeniedException;
+import io.reactives3.core.error.BadRequestException;
+import io.reactives3.core.error.BucketConflictException;
+import io.reactives3.core.error.BucketNotFoundException;
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.LocalFileException;
+import io.reactives3.core.error.NotModifiedException;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.PreconditionFailedException;
+import io.reactives3.core.error.RangeNotSatisfiableException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.S3TimeoutException;
+import io.reactives3.core.error.S3ToolkitException;
+import io.reactives3.core.error.S3TransportException;
+import io.reactives3.core.error.ThrottledException;
+import io.reactives3.core.error.UnsupportedByStoreException;
+import io.reactives3.core.error.UploadNotFoundException;
+import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.internal.DefaultReactiveS3Client;
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.BucketHead;
@@ -68,13 +87,15 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * <ul>
  *   <li><b>Cold</b>: nothing is sent before subscription; each subscription sends the request again.</li>
  *   <li><b>Bad arguments</b> (null, invalid bucket name, key over 1,024 UTF-8 bytes, negative range, ...) throw
- *       {@link IllegalArgumentException} / {@link NullPointerException} when the method is called, before any
+ *       {@link InvalidInputException} / {@link NullPointerException} when the method is called, before any
  *       request exists.</li>
  *   <li><b>Errors</b> from the store or the network arrive through {@code onError} as {@link S3ToolkitException}
- *       subtypes: {@link BucketNotFoundException}, {@link ObjectNotFoundException}, {@link S3AccessDeniedException},
- *       {@link PreconditionFailedException}, {@link ThrottledException}, {@link InvalidRequestException},
- *       {@link UnsupportedByStoreException}, {@link BucketConflictException}, {@link UploadNotFoundException},
- *       other {@link S3ServiceException}s, or {@link S3TransportException}; the SDK exception is the cause.</li>
+ *       subtypes: {@link BucketNotFoundException}, {@link ObjectNotFoundException}, {@link AccessDeniedException},
+ *       {@link PreconditionFailedException}, {@link NotModifiedException}, {@link RangeNotSatisfiableException},
+ *       {@link ThrottledException}, {@link BadRequestException}, {@link UnsupportedByStoreException},
+ *       {@link BucketConflictException}, {@link UploadNotFoundException}, other {@link S3ServiceException}s,
+ *       {@link S3TransportException} or {@link S3TimeoutException}; the SDK exception is the cause (see
+ *       {@link S3ToolkitException} for the whole tree).</li>
  *   <li><b>Cancel</b> aborts the in-flight HTTP request; paginators send no further request.</li>
  *   <li><b>Threads</b>: results are delivered on the SDK's completion threads; nothing here blocks them.</li>
  * </ul>
@@ -165,8 +186,8 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /**
      * Stores the file at {@code file}: sized when subscribed (off the subscribing thread), then read asynchronously. A
-     * missing or unreadable file arrives via {@code onError} as an {@link S3ToolkitException} caused by the
-     * {@link java.io.IOException}.
+     * missing or unreadable file arrives via {@code onError} as a {@link LocalFileException} caused by the
+     * {@link java.io.IOException}, before any request.
      */
     Mono<PutObjectResult> putObject(String bucket, String key, Path file);
 
@@ -241,7 +262,7 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /**
      * Deletes up to 1,000 keys in one DeleteObjects request; emits which were deleted and, per key, which failed
-     * (partial failure is data, not an error). More than 1,000 keys is an {@link IllegalArgumentException} (use the
+     * (partial failure is data, not an error). More than 1,000 keys is an {@link InvalidInputException} (use the
      * transfer engine's batched delete); no key at all sends nothing and emits an empty result.
      */
     Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys);
@@ -294,7 +315,7 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /**
      * Starts a multipart upload with the headers of {@code options}. Options with {@code ifMatch}/{@code ifNoneMatch}
-     * are rejected ({@link IllegalArgumentException}): those are conditions of completing, not of starting.
+     * are rejected ({@link InvalidInputException}): those are conditions of completing, not of starting.
      */
     Mono<MultipartUploadHandle> createMultipartUpload(String bucket, String key, PutObjectOptions options);
 
@@ -326,7 +347,7 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /**
      * Completes the upload from its parts (sorted by part number here; an empty list or a part number given twice is
-     * an {@link IllegalArgumentException}).
+     * an {@link InvalidInputException}).
      */
     Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload,
                                                                 List<CompletedPart> parts);
@@ -375,7 +396,7 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /**
      * Sets a canned ACL on the bucket; completes empty. The object-only canned ACLs ({@code aws-exec-read},
-     * {@code bucket-owner-*}) are an {@link IllegalArgumentException}.
+     * {@code bucket-owner-*}) are an {@link InvalidInputException}.
      */
     Mono<Void> putBucketAcl(String bucket, CannedAcl acl);
 
@@ -426,13 +447,14 @@ public interface ReactiveS3Client extends AutoCloseable {
     /**
      * Emits the bucket's lifecycle rules (empty list when it has none). A stored rule that {@link LifecycleRule}
      * cannot represent (transitions, dates, tag or size filters, ...) fails the read with an
-     * {@link S3ToolkitException} rather than being silently simplified; read such rules through {@link #sdkClient()}.
+     * {@link UnsupportedOperationException} (a limit of the toolkit's model, not of the store) rather than being
+     * silently simplified; read such rules through {@link #sdkClient()}.
      */
     Mono<List<LifecycleRule>> getBucketLifecycle(String bucket);
 
     /**
      * Replaces the bucket's lifecycle rules (each becomes an SDK rule with a prefix filter); completes empty. An empty
-     * list is an {@link IllegalArgumentException}: use {@link #deleteBucketLifecycle(String)}.
+     * list is an {@link InvalidInputException}: use {@link #deleteBucketLifecycle(String)}.
      */
     Mono<Void> putBucketLifecycle(String bucket, List<LifecycleRule> rules);
 

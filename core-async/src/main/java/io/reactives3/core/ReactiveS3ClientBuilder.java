@@ -1,5 +1,6 @@
 package io.reactives3.core;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.DefaultReactiveS3Client;
 import java.net.URI;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class ReactiveS3ClientBuilder {
     public ReactiveS3ClientBuilder endpoint(URI endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
         if (endpoint.getScheme() == null || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("endpoint must be an absolute http(s) URL with a host, got " + endpoint);
+            throw new InvalidInputException("endpoint must be an absolute http(s) URL with a host, got " + endpoint);
         }
         this.endpoint = endpoint;
         return this;
@@ -120,7 +121,7 @@ public final class ReactiveS3ClientBuilder {
     /** Connection pool size, i.e. the most requests in flight at once. Default 64; range 1..10,000. */
     public ReactiveS3ClientBuilder maxConnections(int maxConnections) {
         if (maxConnections < 1 || maxConnections > 10_000) {
-            throw new IllegalArgumentException("maxConnections must be within 1..10000, got " + maxConnections);
+            throw new InvalidInputException("maxConnections must be within 1..10000, got " + maxConnections);
         }
         this.maxConnections = maxConnections;
         return this;
@@ -162,7 +163,7 @@ public final class ReactiveS3ClientBuilder {
      */
     public ReactiveS3ClientBuilder maxAttempts(int maxAttempts) {
         if (maxAttempts < 1 || maxAttempts > 20) {
-            throw new IllegalArgumentException("maxAttempts must be within 1..20, got " + maxAttempts);
+            throw new InvalidInputException("maxAttempts must be within 1..20, got " + maxAttempts);
         }
         this.maxAttempts = maxAttempts;
         return this;
@@ -218,7 +219,7 @@ public final class ReactiveS3ClientBuilder {
     private static Duration positive(Duration d, String name) {
         Objects.requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + d);
+            throw new InvalidInputException(name + " must be positive, got " + d);
         }
         return d;
     }

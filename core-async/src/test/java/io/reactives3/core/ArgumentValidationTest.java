@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;
@@ -68,7 +69,7 @@ class ArgumentValidationTest {
                     () -> s3.waitUntilObjectNotExists(bucket, "k", Duration.ofSeconds(1)));
             for (ThrowingCallable call : calls) {
                 assertThatThrownBy(call).as("bucket '%s'", bucket)
-                        .isInstanceOf(IllegalArgumentException.class)
+                        .isInstanceOf(InvalidInputException.class)
                         .hasMessageContaining("invalid bucket name '" + bucket + "'");
             }
         }
@@ -147,6 +148,6 @@ class ArgumentValidationTest {
     }
 
     private static void assertIllegal(ThrowingCallable call, String message) {
-        assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(call).isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
     }
 }

@@ -3,6 +3,7 @@ package io.reactives3.core;
 import static io.reactives3.core.TestData.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.model.BucketSummary;
 import io.reactives3.core.model.CreateBucketResult;
 import io.reactives3.core.model.ListBucketsResult;

@@ -4,6 +4,9 @@ import static io.reactives3.core.TestData.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.testkit.Capability;
 import io.reactives3.testkit.Fault;
@@ -62,13 +65,13 @@ class ClientConstructionTest {
     @Test
     void badSettings_failAtTheBuilderWithTheSettingNamed() {
         ReactiveS3ClientBuilder builder = ReactiveS3Client.builder();
-        assertThatThrownBy(() -> builder.maxConnections(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> builder.maxConnections(0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("maxConnections");
-        assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("readTimeout");
         assertThatThrownBy(() -> builder.connectionTimeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectionTimeout");
-        assertThatThrownBy(() -> builder.maxAttempts(0)).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("connectionTimeout");
+        assertThatThrownBy(() -> builder.maxAttempts(0)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("maxAttempts");
         assertThatThrownBy(() -> builder.profile(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("profile");

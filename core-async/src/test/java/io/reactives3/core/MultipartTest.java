@@ -5,6 +5,10 @@ import static io.reactives3.core.TestData.TIMEOUT;
 import static io.reactives3.core.TestData.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactives3.core.error.BadRequestException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.UnsupportedByStoreException;
+import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.CompletedPart;
 import io.reactives3.core.model.ListPartsPage;
@@ -194,7 +198,7 @@ class MultipartTest {
             assertThat(bucket.get("small")).hasSize(2000);
         } else {
             StepVerifier.create(s3.completeMultipartUpload(upload, parts))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidRequestException.class)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(BadRequestException.class)
                             .satisfies(x -> assertThat(((S3ServiceException) x).errorCode())
                                     .isEqualTo("EntityTooSmall")))
                     .verify(TIMEOUT);

@@ -6,6 +6,12 @@ import static io.reactives3.core.TestData.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.LocalFileException;
+import io.reactives3.core.error.NotModifiedException;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.PreconditionFailedException;
+import io.reactives3.core.error.S3ServiceException;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteObjectsResult;
 import io.reactives3.core.model.DeletedObject;
@@ -164,8 +170,9 @@ class ObjectOperationsTest {
 
         Mono<PutObjectResult> missing = s3.putObject(bucket.name(), "missing", tempDir.resolve("nope.bin"));
         StepVerifier.create(missing)
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(S3ToolkitException.class)
-                        .hasMessageContaining("PutObject").hasRootCauseInstanceOf(NoSuchFileException.class))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(LocalFileException.class)
+                        .hasMessageContaining("PutObject").hasMessageContaining("nope.bin")
+                        .hasRootCauseInstanceOf(NoSuchFileException.class))
                 .verify(TIMEOUT);
         assertThat(target.requestLog().count(bucket.name(), "PutObject")).isEqualTo(1);
     }
@@ -281,7 +288,7 @@ class ObjectOperationsTest {
         String eTag = s3.putObject(bucket.name(), "cond", "v1").block(TIMEOUT).eTag();
 
         StepVerifier.create(s3.getObject(bucket.name(), "cond", GetObjectOptions.builder().ifNoneMatch(eTag).build()))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(PreconditionFailedException.class)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NotModifiedException.class)
                         .satisfies(p -> assertThat(((S3ServiceException) p).statusCode()).isEqualTo(304)))
                 .verify(TIMEOUT);
 
@@ -385,10 +392,11 @@ class ObjectOperationsTest {
                 .block(TIMEOUT).eTag()).isEqualTo(eTag);
         StepVerifier.create(s3.headObject(bucket.name(), "h",
                         GetObjectOptions.builder().ifMatch("0123456789abcdef0123456789abcdef").build()))
-                .expectErrorSatisfies(e -> assertThat(((S3ServiceException) e).statusCode()).isEqualTo(412))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(PreconditionFailedException.class)
+                        .satisfies(p -> assertThat(((S3ServiceException) p).statusCode()).isEqualTo(412)))
                 .verify(TIMEOUT);
         StepVerifier.create(s3.headObject(bucket.name(), "h", GetObjectOptions.builder().ifNoneMatch(eTag).build()))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(PreconditionFailedException.class)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NotModifiedException.class)
                         .satisfies(p -> assertThat(((S3ServiceException) p).statusCode()).isEqualTo(304)))
                 .verify(TIMEOUT);
     }

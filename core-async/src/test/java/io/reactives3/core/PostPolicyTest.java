@@ -3,6 +3,7 @@ package io.reactives3.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.CannedAcl;
 import java.net.URI;
 import java.time.Clock;
@@ -39,19 +40,19 @@ class PostPolicyTest {
     @Test
     void build_keyOrPrefixMissingOrBoth_refused() {
         assertThatThrownBy(() -> PostPolicy.builder().expiresIn(Duration.ofMinutes(1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs key");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("needs key");
         assertThatThrownBy(() -> PostPolicy.builder().key("a").keyStartsWith("b/").expiresIn(Duration.ofMinutes(1))
-                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
-        assertThatThrownBy(() -> PostPolicy.builder().key("")).isInstanceOf(IllegalArgumentException.class);
+                .build()).isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> PostPolicy.builder().key("")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PostPolicy.builder().key(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void contentLengthRange_negativeOrInverted_refused() {
         assertThatThrownBy(() -> PostPolicy.builder().contentLengthRange(-1, 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("min=-1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("min=-1");
         assertThatThrownBy(() -> PostPolicy.builder().contentLengthRange(10, 9))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max=9");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("max=9");
         assertThat(PostPolicy.builder().key("k").contentLengthRange(0, 0).expiresIn(Duration.ofSeconds(1)).build()
                 .conditions()).contains(new PostPolicy.ContentLengthRange(0, 0));
     }
@@ -59,64 +60,64 @@ class PostPolicyTest {
     @Test
     void expiry_zeroNegativeTooLongMissingOrBoth_refused() {
         assertThatThrownBy(() -> PostPolicy.builder().expiresIn(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("positive");
         assertThatThrownBy(() -> PostPolicy.builder().expiresIn(Duration.ofSeconds(-5)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PostPolicy.builder().expiresIn(Duration.ofDays(7).plusSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most");
         assertThat(PostPolicy.builder().key("k").expiresIn(Duration.ofDays(7)).build().expiration(NOW))
                 .isEqualTo(NOW.plus(Duration.ofDays(7)));
         assertThatThrownBy(() -> PostPolicy.builder().key("k").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expiresIn");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expiresIn");
         assertThatThrownBy(() -> PostPolicy.builder().key("k").expiresIn(Duration.ofMinutes(1))
                 .expiresAt(Instant.now().plusSeconds(60)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
     }
 
     @Test
     void expiresAt_pastOrBeyondSevenDays_refusedAtBuildAndAtSigning() {
         PostPolicy.Builder builder = new PostPolicy.Builder(Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThatThrownBy(() -> builder.expiresAt(NOW)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.expiresAt(NOW.minusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.expiresAt(NOW)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> builder.expiresAt(NOW.minusSeconds(1))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> builder.expiresAt(NOW.plus(Duration.ofDays(8))))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
 
         PostPolicy policy = builder.key("k").expiresAt(NOW.plusSeconds(30)).build();
         assertThat(policy.expiration(NOW)).isEqualTo(NOW.plusSeconds(30));
         assertThatThrownBy(() -> policy.expiration(NOW.plusSeconds(31)))
-                .as("signed after the absolute expiry").isInstanceOf(IllegalArgumentException.class);
+                .as("signed after the absolute expiry").isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void fields_reservedDuplicateOrMalformed_refused() {
         assertThatThrownBy(() -> PostPolicy.builder().condition("key", "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("managed");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("managed");
         assertThatThrownBy(() -> PostPolicy.builder().conditionStartsWith("X-Amz-Signature", ""))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PostPolicy.builder().condition("$Cache-Control", "x"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PostPolicy.builder().condition("bad name", "x"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PostPolicy.builder().metadata("a b", "x"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PostPolicy.builder().metadata("note", "line\nbreak"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("control");
         assertThatThrownBy(() -> PostPolicy.builder().key("k").metadata("tag", "v")
                 .conditionStartsWith("x-amz-meta-TAG", "").expiresIn(Duration.ofMinutes(1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("twice");
         assertThatThrownBy(() -> PostPolicy.builder().key("k").contentType("a/b").contentTypeStartsWith("a/")
                 .expiresIn(Duration.ofMinutes(1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not both");
     }
 
     @Test
     void successAction_badStatusOrRelativeRedirect_refused() {
         assertThatThrownBy(() -> PostPolicy.builder().successActionStatus(302))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("200, 201 or 204");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("200, 201 or 204");
         assertThatThrownBy(() -> PostPolicy.builder().successActionRedirect(URI.create("/done")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> PostPolicy.builder().successActionRedirect(URI.create("ftp://x/done")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 
     private static java.util.Map.Entry<String, String> entry(String key, String value) {

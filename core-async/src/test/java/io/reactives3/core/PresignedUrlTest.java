@@ -3,6 +3,7 @@ package io.reactives3.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.PresignedRequest;
 import io.reactives3.testkit.Capability;
@@ -266,20 +267,20 @@ class PresignedUrlTest {
             Presigner presigner = client.presigner();
             for (Duration bad : List.of(Duration.ZERO, Duration.ofSeconds(-1), Duration.ofDays(7).plusSeconds(1))) {
                 assertThatThrownBy(() -> presigner.getObject("some-bucket", "k", bad))
-                        .as("expiry %s", bad).isInstanceOf(IllegalArgumentException.class);
+                        .as("expiry %s", bad).isInstanceOf(InvalidInputException.class);
                 assertThatThrownBy(() -> presigner.putObject("some-bucket", "k", bad))
-                        .isInstanceOf(IllegalArgumentException.class);
+                        .isInstanceOf(InvalidInputException.class);
                 assertThatThrownBy(() -> presigner.uploadPart(new MultipartUploadHandle("some-bucket", "k", "u"), 1, bad))
-                        .isInstanceOf(IllegalArgumentException.class);
+                        .isInstanceOf(InvalidInputException.class);
             }
             assertThatThrownBy(() -> presigner.deleteObject("some-bucket", "k", null))
                     .isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> presigner.getObject("Bad_Bucket", "k", EXPIRY))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> presigner.headObject("some-bucket", "", EXPIRY))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> presigner.uploadPart(new MultipartUploadHandle("some-bucket", "k", "u"), 0, EXPIRY))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> presigner.post("some-bucket", null)).isInstanceOf(NullPointerException.class);
 
             PresignedRequest longest = presigner.getObject("some-bucket", "k", Presigner.MAX_EXPIRY).block(TIMEOUT);

@@ -14,12 +14,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import reactor.core.publisher.Mono;
 
 /**
  * A {@code getObjectStream} subscriber that pauses longer than the client's read timeout: the body resumes with a
  * ranged GET from the next byte, pinned to the ETag, and delivers exactly the object.
  */
+@Tag("bounded-memory")   // its own JVM with a 128 MiB heap (see the pom)
 class StreamResumeTest {
 
     @S3Test(only = {StoreKind.S3PROXY, StoreKind.CEPH_RGW})

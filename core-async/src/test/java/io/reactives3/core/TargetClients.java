@@ -28,6 +28,7 @@ public final class TargetClients {
             case CEPH_RGW -> StoreProfile.CEPH;
             case MINIO -> StoreProfile.MINIO;
             case EXTERNAL -> externalProfile();
+            case S3MOCK -> StoreProfile.GENERIC;
         };
     }
 

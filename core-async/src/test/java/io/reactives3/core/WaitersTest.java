@@ -3,6 +3,8 @@ package io.reactives3.core;
 import static io.reactives3.core.TestData.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactives3.core.error.AccessDeniedException;
+import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.testkit.Capability;
@@ -105,7 +107,7 @@ class WaitersTest {
 
         StepVerifier.create(TargetClients.client(target).waitUntilObjectExists(bucket.name(), "x",
                         Duration.ofSeconds(10)))
-                .expectError(S3AccessDeniedException.class)
+                .expectError(AccessDeniedException.class)
                 .verify(TIMEOUT);
         assertThat(heads(target, bucket.name(), "HeadObject")).isEqualTo(1);
     }

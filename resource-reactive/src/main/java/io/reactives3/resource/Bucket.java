@@ -3,6 +3,7 @@ package io.reactives3.resource;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.error.BucketConflictException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketSummary;
@@ -57,7 +58,7 @@ public final class Bucket {
 
     /**
      * Emits the bucket's head (HeadBucket: it exists, and its region if the store says), loaded on first subscription
-     * and cached. Errors: {@link io.reactives3.core.BucketNotFoundException}.
+     * and cached. Errors: {@link io.reactives3.core.error.BucketNotFoundException}.
      */
     public Mono<BucketHead> load() {
         return head.get();
@@ -88,13 +89,13 @@ public final class Bucket {
 
     // ------------------------------------------------------------------ actions
 
-    /** Creates the bucket; emits this bucket. Errors: {@link io.reactives3.core.BucketConflictException}. */
+    /** Creates the bucket; emits this bucket. Errors: {@link BucketConflictException}. */
     public Mono<Bucket> create() {
         return s3.client().createBucket(name).thenReturn(this);
     }
 
     /**
-     * Deletes the (empty) bucket; completes empty. Errors: {@link io.reactives3.core.BucketConflictException} when it
+     * Deletes the (empty) bucket; completes empty. Errors: {@link BucketConflictException} when it
      * is not empty (empty it first with {@code objects().delete()}).
      */
     public Mono<Void> delete() {
@@ -165,7 +166,7 @@ public final class Bucket {
 
     /**
      * Polls HeadBucket until the bucket exists (at most {@link ReactiveS3#DEFAULT_WAIT_TIMEOUT}); emits its head,
-     * which this instance caches. Errors: {@link io.reactives3.core.WaitTimeoutException}.
+     * which this instance caches. Errors: {@link io.reactives3.core.error.WaitTimeoutException}.
      */
     public Mono<BucketHead> waitUntilExists() {
         return waitUntilExists(ReactiveS3.DEFAULT_WAIT_TIMEOUT);

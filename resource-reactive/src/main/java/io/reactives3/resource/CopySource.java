@@ -1,6 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.CopyObjectOptions;
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.Arguments;
 import java.util.Objects;
 
@@ -41,7 +42,7 @@ public record CopySource(String bucket, String key, String versionId) {
             return options;
         }
         if (options.sourceVersionId() != null) {
-            throw new IllegalArgumentException("the copy source names version " + versionId
+            throw new InvalidInputException("the copy source names version " + versionId
                     + " but the options name version " + options.sourceVersionId());
         }
         CopyObjectOptions.Builder merged = CopyObjectOptions.builder().sourceVersionId(versionId)

@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -75,7 +76,7 @@ public sealed interface Filter permits Filter.ForObjects, Filter.ForVersions, Fi
         public Delimiter {
             Objects.requireNonNull(value, "delimiter must not be null");
             if (value.isEmpty()) {
-                throw new IllegalArgumentException("delimiter must not be empty");
+                throw new InvalidInputException("delimiter must not be empty");
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.CompletedPart;
@@ -64,7 +65,7 @@ public final class MultipartUpload {
     }
 
     /**
-     * Aborts the upload, freeing its parts; completes empty. Errors: {@link io.reactives3.core.UploadNotFoundException}
+     * Aborts the upload, freeing its parts; completes empty. Errors: {@link UploadNotFoundException}
      * when it was already completed or aborted.
      */
     public Mono<Void> abort() {

@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
@@ -103,7 +104,7 @@ public final class MultipartUploadCollection {
     /** Like {@link #abort()}, with {@code concurrency} (1..64) aborts in flight. */
     public Mono<MultipartAbortResult> abort(int concurrency) {
         if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalArgumentException("concurrency must be within 1..64, got " + concurrency);
+            throw new InvalidInputException("concurrency must be within 1..64, got " + concurrency);
         }
         return all()
                 .flatMap(upload -> {

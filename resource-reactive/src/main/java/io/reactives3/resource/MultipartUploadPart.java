@@ -1,6 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.ByteRange;
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.PartSummary;
 import io.reactives3.core.model.UploadPartResult;
@@ -56,11 +57,11 @@ public final class MultipartUploadPart {
      * Copies bytes {@code range} of {@code source} (latest version only) as this part (UploadPartCopy; boto3's
      * {@code copy_from}).
      *
-     * @throws IllegalArgumentException when {@code source} names a version
+     * @throws InvalidInputException when {@code source} names a version
      */
     public Mono<UploadPartResult> copyFrom(CopySource source, ByteRange range) {
         if (source.versionId() != null) {
-            throw new IllegalArgumentException("UploadPartCopy from a specific version is not supported here; "
+            throw new InvalidInputException("UploadPartCopy from a specific version is not supported here; "
                     + "copy the latest version or use S3Object.copy");
         }
         return upload.service().client().uploadPartCopy(upload.handle(), partNumber, source.bucket(), source.key(),

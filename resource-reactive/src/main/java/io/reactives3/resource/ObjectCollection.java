@@ -1,9 +1,10 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.ListObjectsOptions;
-import io.reactives3.resource.internal.Pager;
+import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
+import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.model.Page;
 import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.model.BatchDeleteResult;
@@ -16,8 +17,8 @@ import reactor.core.publisher.Mono;
  * {@link #filter}, {@link #limit} and {@link #pageSize} return new collections; nothing is sent until a flux from
  * {@link #all()} or {@link #pages()} is subscribed, and then a page is requested only when the subscriber wants more
  * than the pages so far held: {@code all().take(5)} sends one ListObjectsV2 whatever the bucket's size. Cancelling
- * cancels the request in flight and sends no further one. Errors: {@link io.reactives3.core.BucketNotFoundException},
- * {@link io.reactives3.core.S3AccessDeniedException}, ... via {@code onError}.
+ * cancels the request in flight and sends no further one. Errors: {@link BucketNotFoundException},
+ * {@link io.reactives3.core.error.AccessDeniedException}, ... via {@code onError}.
  */
 public final class ObjectCollection {
 

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 /**
  * The uploaded parts of a multipart upload (boto3's {@code multipart_upload.parts}): an immutable description of a
  * ListParts listing; {@link #limit} and {@link #pageSize} return new collections; pages are fetched only on demand;
- * cancel stops requests. Errors: {@link io.reactives3.core.UploadNotFoundException} when the upload is gone.
+ * cancel stops requests. Errors: {@link io.reactives3.core.error.UploadNotFoundException} when the upload is gone.
  */
 public final class PartCollection {
 

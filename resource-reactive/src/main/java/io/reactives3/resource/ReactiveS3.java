@@ -1,6 +1,8 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.error.BucketConflictException;
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.resource.internal.DefaultReactiveS3;
 import io.reactives3.transfer.S3TransferEngine;
 import java.time.Duration;
@@ -72,9 +74,9 @@ public interface ReactiveS3 extends AutoCloseable {
     }
 
     /**
-     * Creates a bucket; emits it. Errors: {@link io.reactives3.core.BucketConflictException} when the name is taken.
+     * Creates a bucket; emits it. Errors: {@link BucketConflictException} when the name is taken.
      *
-     * @throws IllegalArgumentException when {@code name} is not a valid bucket name
+     * @throws InvalidInputException when {@code name} is not a valid bucket name
      */
     default Mono<Bucket> createBucket(String name) {
         return bucket(name).create();

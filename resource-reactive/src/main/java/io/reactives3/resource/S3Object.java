@@ -3,6 +3,7 @@ package io.reactives3.resource;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteObjectResult;
@@ -58,7 +59,7 @@ public final class S3Object {
 
     /**
      * Emits the object's head, loaded with HeadObject on first subscription and cached in this instance.
-     * Errors: {@link io.reactives3.core.ObjectNotFoundException}.
+     * Errors: {@link io.reactives3.core.error.ObjectNotFoundException}.
      */
     public Mono<ObjectHead> load() {
         return head.get();
@@ -83,7 +84,7 @@ public final class S3Object {
 
     /**
      * Reads the whole object into memory in one GetObject (boto3's {@code Object.get}).
-     * Errors: {@link io.reactives3.core.ObjectNotFoundException}.
+     * Errors: {@link io.reactives3.core.error.ObjectNotFoundException}.
      */
     public Mono<ObjectContent> get() {
         return s3.client().getObject(bucketName, key);
@@ -149,7 +150,7 @@ public final class S3Object {
 
     /**
      * Copies {@code source} onto this object in one CopyObject, up to 5 GiB (boto3's {@code Object.copy_from}).
-     * Errors: {@link io.reactives3.core.ObjectNotFoundException} when the source is missing.
+     * Errors: {@link io.reactives3.core.error.ObjectNotFoundException} when the source is missing.
      */
     public Mono<CopyObjectResult> copyFrom(CopySource source) {
         return copyFrom(source, CopyObjectOptions.defaults());
@@ -195,7 +196,7 @@ public final class S3Object {
 
     /**
      * Polls HeadObject until the object exists (at most {@link ReactiveS3#DEFAULT_WAIT_TIMEOUT}); emits its head,
-     * which this instance caches. Errors: {@link io.reactives3.core.WaitTimeoutException}.
+     * which this instance caches. Errors: {@link io.reactives3.core.error.WaitTimeoutException}.
      */
     public Mono<ObjectHead> waitUntilExists() {
         return waitUntilExists(ReactiveS3.DEFAULT_WAIT_TIMEOUT);
@@ -218,7 +219,7 @@ public final class S3Object {
 
     /**
      * Emits a URL anyone can GET the object with until {@code expiry} (positive, at most 7 days) passes; not in
-     * boto3's resource model. Throws {@link IllegalArgumentException} for a bad expiry.
+     * boto3's resource model. Throws {@link InvalidInputException} for a bad expiry.
      */
     public Mono<PresignedRequest> presignedGet(Duration expiry) {
         return s3.client().presigner().getObject(bucketName, key, expiry);

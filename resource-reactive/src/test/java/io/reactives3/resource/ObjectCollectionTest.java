@@ -128,7 +128,7 @@ class ObjectCollectionTest {
     @S3Test
     void all_missingBucket_failsWithBucketNotFound(S3Target target) {
         StepVerifier.create(ResourceTargets.s3(target).bucket(target.newBucketName("rr-missing")).objects().all())
-                .expectError(io.reactives3.core.BucketNotFoundException.class)
+                .expectError(io.reactives3.core.error.BucketNotFoundException.class)
                 .verify(TIMEOUT);
     }
 }

@@ -4,9 +4,9 @@ import static io.reactives3.resource.ResourceTargets.TIMEOUT;
 import static io.reactives3.resource.ResourceTargets.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactives3.core.ObjectNotFoundException;
 import io.reactives3.core.PutObjectOptions;
-import io.reactives3.core.WaitTimeoutException;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.PresignedRequest;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.error.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,27 +70,27 @@ class ResourceIdentityTest {
 
     @Test
     void factories_badIdentifiers_throwWhenCalled() {
-        assertThatThrownBy(() -> s3.bucket("Not_A_Bucket")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> s3.bucket("Not_A_Bucket")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Not_A_Bucket");
         assertThatThrownBy(() -> s3.bucket(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> s3.object("photos", "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> s3.object("photos", "k".repeat(1025))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s3.object("photos", "")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> s3.object("photos", "k".repeat(1025))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> s3.multipartUploadPart("photos", "a", "u", 0))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> s3.objectVersion("photos", "a", null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> CopySource.of("Bad_Bucket", "k")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CopySource.of("Bad_Bucket", "k")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void actions_badArguments_throwWhenCalledNotWhenSubscribed() {
         S3Object object = s3.object("photos", "a");
-        assertThatThrownBy(() -> object.presignedGet(Duration.ofDays(8))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> object.presignedGet(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> object.presignedGet(Duration.ofDays(8))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> object.presignedGet(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> s3.bucket("photos").multipartUploads().abort(0))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> object.copyFrom(CopySource.of("photos", "b", "v1"),
                 CopyObjectOptions.builder().sourceVersionId("v2").build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v1").hasMessageContaining("v2");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("v1").hasMessageContaining("v2");
     }
 
     @Test
@@ -104,10 +105,10 @@ class ResourceIdentityTest {
                 .contains("prefix=2025/");
         assertThat(s3.bucket("photos").multipartUploads().filter(initiatedBefore(Instant.EPOCH)).toString())
                 .contains("initiatedBefore=1970-01-01T00:00:00Z");
-        assertThatThrownBy(() -> all.pageSize(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> all.pageSize(1001)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> all.limit(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Filter.delimiter("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> all.pageSize(0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> all.pageSize(1001)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> all.limit(-1)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Filter.delimiter("")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> all.filter((Filter.ForObjects) null)).isInstanceOf(NullPointerException.class);
     }
 

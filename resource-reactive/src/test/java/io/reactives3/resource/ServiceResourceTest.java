@@ -6,10 +6,10 @@ import static io.reactives3.resource.ResourceTargets.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reactives3.core.BucketNotFoundException;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.TargetClients;
-import io.reactives3.core.WaitTimeoutException;
+import io.reactives3.core.error.BucketNotFoundException;
+import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.TestBucket;

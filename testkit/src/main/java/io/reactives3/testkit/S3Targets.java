@@ -4,7 +4,9 @@ import io.reactives3.testkit.internal.CephRgwCluster;
 import io.reactives3.testkit.internal.ExternalEndpoint;
 import io.reactives3.testkit.internal.LocalS3Server;
 import io.reactives3.testkit.internal.MinioContainerTarget;
+import io.reactives3.testkit.internal.S3MockProcess;
 import io.reactives3.testkit.internal.S3ProxyServer;
+import io.reactives3.testkit.internal.ServerDependencies;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Set;
  * <p>Which targets test suites run on is chosen by the environment (a system property of the same name in lower case
  * with dots, e.g. {@code -Dreactive.s3.targets=s3proxy}, wins over the variable):
  * <ul>
- *   <li>{@code REACTIVE_S3_TARGETS}: comma-separated {@link StoreKind#id()}s, default all of them; kinds that cannot
+ *   <li>{@code REACTIVE_S3_TARGETS}: comma-separated {@link StoreKind#id()}s, default all of them but
+ *       {@code s3mock} (slow to start: select it explicitly); kinds that cannot
  *       run here (no Docker, no Ceph binaries, no external endpoint) are reported skipped with the reason.
  *   <li>{@code REACTIVE_S3_REQUIRE}: kinds that must run; if one is unavailable its tests fail instead of skipping
  *       (CI requires {@code ceph-rgw}).
@@ -35,6 +38,11 @@ public final class S3Targets {
 
     /** Environment variable choosing the targets test suites run on. */
     public static final String TARGETS = "REACTIVE_S3_TARGETS";
+    /**
+     * System property a build can set to change the default list (used when {@code REACTIVE_S3_TARGETS} is not
+     * set): the testkit's own build adds {@code s3mock} so its capability declarations stay checked.
+     */
+    public static final String DEFAULT_TARGETS_PROPERTY = "reactive.s3.default.targets";
     /** Environment variable naming targets that must be available. */
     public static final String REQUIRE = "REACTIVE_S3_REQUIRE";
 
@@ -54,17 +62,21 @@ public final class S3Targets {
     /**
      * Starts (or connects to) a target.
      *
-     * @throws TargetUnavailableException when the kind cannot run on this machine (the message says why)
+     * @throws TargetUnavailableException when the kind cannot run on this machine (the message says why), including
+     *                                    when the server's optional dependency is not on the class path (the
+     *                                    message names the dependency to add)
      * @throws TargetStartException       when it should run but could not be started or reached (port in use,
      *                                    bad endpoint, missing credentials, server failed)
      */
     public static S3Target start(TargetOptions options) {
+        ServerDependencies.require(options.kind());
         return switch (options.kind()) {
             case S3PROXY -> S3ProxyServer.start(options);
             case LOCAL_S3 -> LocalS3Server.start(options);
             case CEPH_RGW -> CephRgwCluster.start(options);
             case MINIO -> MinioContainerTarget.start(options);
             case EXTERNAL -> ExternalEndpoint.connect(System.getenv(), options);
+            case S3MOCK -> S3MockProcess.start(options);
         };
     }
 
@@ -81,11 +93,17 @@ public final class S3Targets {
         return ExternalEndpoint.connect(env, TargetOptions.of(StoreKind.EXTERNAL));
     }
 
-    /** The kinds test suites should run on: {@code REACTIVE_S3_TARGETS}, or every kind. */
+    /**
+     * The kinds test suites should run on: {@code REACTIVE_S3_TARGETS}, or every kind
+     * {@linkplain StoreKind#selectedByDefault() selected by default} (all but {@link StoreKind#S3MOCK}).
+     */
     public static List<StoreKind> selectedKinds() {
         String list = setting(TARGETS);
         if (list == null) {
-            return List.of(StoreKind.values());
+            list = System.getProperty(DEFAULT_TARGETS_PROPERTY);
+        }
+        if (list == null || list.isBlank()) {
+            return java.util.Arrays.stream(StoreKind.values()).filter(StoreKind::selectedByDefault).toList();
         }
         List<StoreKind> kinds = new ArrayList<>();
         for (String id : list.split(",")) {

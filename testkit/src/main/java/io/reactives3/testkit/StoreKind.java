@@ -13,12 +13,23 @@ public enum StoreKind {
     /** MinIO in a container through Testcontainers (needs a Docker engine). */
     MINIO("minio"),
     /** Any S3 endpoint given by environment variables ({@code REACTIVE_S3_ENDPOINT}, ...). */
-    EXTERNAL("external");
+    EXTERNAL("external"),
+    /**
+     * Adobe's S3Mock, its Spring Boot exec jar run as a separate java process (needs the jar in the local Maven
+     * repository, or {@code REACTIVE_S3_S3MOCK_JAR}); no signature checks. Not in the default target list: it
+     * takes several seconds to start, so select it with {@code REACTIVE_S3_TARGETS}.
+     */
+    S3MOCK("s3mock");
 
     private final String id;
 
     StoreKind(String id) {
         this.id = id;
+    }
+
+    /** Whether test suites run on this kind when {@code REACTIVE_S3_TARGETS} does not choose (all but S3Mock). */
+    public boolean selectedByDefault() {
+        return this != S3MOCK;
     }
 
     /** The short name used in test display names and in {@code REACTIVE_S3_TARGETS}. */
@@ -39,7 +50,7 @@ public enum StoreKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown S3 target '" + name
-                + "': expected one of s3proxy, local-s3, ceph-rgw, minio, external");
+        throw new IllegalArgumentException("unknown S3 target '" + name + "': expected one of "
+                + java.util.Arrays.stream(values()).map(StoreKind::id).collect(java.util.stream.Collectors.joining(", ")));
     }
 }

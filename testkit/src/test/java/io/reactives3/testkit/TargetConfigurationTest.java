@@ -113,7 +113,57 @@ class TargetConfigurationTest {
     void storeKind_unknownName_listsTheAcceptedOnes() {
         assertThat(StoreKind.fromId("CEPH_RGW")).isEqualTo(StoreKind.CEPH_RGW);
         assertThatThrownBy(() -> StoreKind.fromId("ceph"))
-                .hasMessage("unknown S3 target 'ceph': expected one of s3proxy, local-s3, ceph-rgw, minio, external");
+                .hasMessage("unknown S3 target 'ceph': expected one of s3proxy, local-s3, ceph-rgw, minio, external, "
+                        + "s3mock");
+        assertThat(StoreKind.fromId("s3mock")).isEqualTo(StoreKind.S3MOCK);
+    }
+
+    @Test
+    void s3mock_isNotSelectedByDefault() {
+        assertThat(StoreKind.S3MOCK.selectedByDefault()).isFalse();
+        assertThat(java.util.Arrays.stream(StoreKind.values()).filter(StoreKind::selectedByDefault))
+                .containsExactly(StoreKind.S3PROXY, StoreKind.LOCAL_S3, StoreKind.CEPH_RGW, StoreKind.MINIO,
+                        StoreKind.EXTERNAL);
+    }
+
+    @Test
+    void s3mock_withoutItsJar_isUnavailableAndSaysWhy() {
+        String before = System.getProperty("reactive.s3.s3mock.jar");
+        System.setProperty("reactive.s3.s3mock.jar", "/no/such/s3mock-exec.jar");
+        try {
+            assertThatThrownBy(() -> S3Targets.start(StoreKind.S3MOCK))
+                    .isInstanceOf(TargetUnavailableException.class)
+                    .hasMessage("s3mock is not available here: REACTIVE_S3_S3MOCK_JAR names /no/such/s3mock-exec.jar, "
+                            + "which is not a file");
+        } finally {
+            if (before == null) {
+                System.clearProperty("reactive.s3.s3mock.jar");
+            } else {
+                System.setProperty("reactive.s3.s3mock.jar", before);
+            }
+        }
+    }
+
+    @Test
+    void s3mock_startedWithoutRecording_servesOnItsPortAndStopsWithTheTarget() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.reactives3.testkit.internal.S3MockProcess.findJar().isPresent(),
+                "the S3Mock exec jar is not here");
+        int port = freePort();
+        S3Target target = S3Targets.start(TargetOptions.of(StoreKind.S3MOCK).withPort(port).withRecording(false));
+        try {
+            assertThat(target.endpoint().toString()).isEqualTo("http://127.0.0.1:" + port);
+            assertThat(target.capabilities()).doesNotContain(Capability.REQUEST_LOG, Capability.SIGV4_AUTH);
+            target.fixtureClient().createBucket(b -> b.bucket("mock"));
+            target.fixtureClient().putObject(b -> b.bucket("mock").key("k"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("mocked"));
+            assertThat(target.fixtureClient().getObjectAsBytes(b -> b.bucket("mock").key("k")).asUtf8String())
+                    .isEqualTo("mocked");
+        } finally {
+            target.close();
+        }
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(socket.getLocalPort()).as("the S3Mock process is gone and its port free").isEqualTo(port);
+        }
     }
 
     @Test

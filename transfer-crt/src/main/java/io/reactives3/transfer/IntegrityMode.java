@@ -1,5 +1,7 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.error.DataIntegrityException;
+
 /**
  * How the engine verifies that the bytes stored or received are the bytes sent. In every mode part lengths are
  * checked, and every ranged GET of a download carries {@code If-Match} with the ETag of the HEAD that started it
@@ -25,7 +27,7 @@ public enum IntegrityMode {
      * memory, one pass); after completion the object's ETag must equal {@code md5(part md5s)-N}, or, on a store
      * that gives multipart objects a whole-object MD5 (LocalS3), the file's MD5 (one more read of the file; a
      * stream's bytes are gone: logged once as not checkable); a single PutObject's ETag must equal the body's MD5.
-     * A mismatch is a {@link io.reactives3.core.DataIntegrityException} (the object is left in place).
+     * A mismatch is a {@link io.reactives3.core.error.DataIntegrityException} (the object is left in place).
      *
      * <p>Downloads: the content must give the object's ETag: the MD5 of the whole content for a plain MD5 ETag, the
      * MD5 of each part for a multipart ETag whose part count the engine's part size reproduces for this size (ranges

@@ -1,5 +1,6 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,7 @@ import reactor.core.publisher.MonoSink;
  * share one between engines by passing the same instance.
  *
  * <p>A request that can never fit (more bytes than the capacity) fails at once with
- * {@link IllegalArgumentException}; the engine checks its part size against the capacity when it is created.
+ * {@link InvalidInputException}; the engine checks its part size against the capacity when it is created.
  * Thread-safe.
  */
 public final class MemoryBudget {
@@ -40,7 +41,7 @@ public final class MemoryBudget {
 
     private MemoryBudget(long capacity) {
         if (capacity <= 0) {
-            throw new IllegalArgumentException("a memory budget must be > 0 bytes, got " + capacity);
+            throw new InvalidInputException("a memory budget must be > 0 bytes, got " + capacity);
         }
         this.capacity = capacity;
     }
@@ -81,7 +82,7 @@ public final class MemoryBudget {
     /**
      * Reserves {@code bytes}: emits the {@link Reservation} once they are free, waiting behind earlier requests.
      * Nothing is reserved before subscription; cancelling while waiting leaves the queue; a reservation emitted to a
-     * subscriber that cancelled meanwhile is given back. Fails at once with {@link IllegalArgumentException} when
+     * subscriber that cancelled meanwhile is given back. Fails at once with {@link InvalidInputException} when
      * {@code bytes} exceeds the capacity (it could never be served).
      */
     public Mono<Reservation> reserve(long bytes) {
@@ -97,11 +98,11 @@ public final class MemoryBudget {
      */
     public Mono<Reservation> reserve(long bytes, long keepFree) {
         if (bytes < 0 || keepFree < 0) {
-            throw new IllegalArgumentException("bytes and keepFree must be >= 0, got " + bytes + ", " + keepFree);
+            throw new InvalidInputException("bytes and keepFree must be >= 0, got " + bytes + ", " + keepFree);
         }
         return Mono.create(sink -> {
             if (bytes + keepFree > capacity) {
-                sink.error(new IllegalArgumentException(tooLarge(bytes + keepFree)));
+                sink.error(new InvalidInputException(tooLarge(bytes + keepFree)));
                 return;
             }
             Waiter waiter = new Waiter(bytes, keepFree, sink);

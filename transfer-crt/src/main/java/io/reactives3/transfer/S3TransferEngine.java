@@ -3,6 +3,12 @@ package io.reactives3.transfer;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.LocalFileException;
+import io.reactives3.core.error.S3TimeoutException;
+import io.reactives3.core.error.S3ToolkitException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.ObjectIdentifier;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.transfer.internal.DefaultTransferEngine;
@@ -22,11 +28,12 @@ import reactor.core.publisher.Mono;
  * progress, bounded memory, retries per part, end-to-end verification, and abort on cancel.
  *
  * <p>Every method checks its arguments when called (bad bucket names, empty keys, nulls throw
- * {@link IllegalArgumentException} / {@link NullPointerException}) and returns a cold {@link Transfer} (or
+ * {@link InvalidInputException} / {@link NullPointerException}) and returns a cold {@link Transfer} (or
  * {@link Mono}): nothing happens before subscription. Failures arrive through {@code onError} as
- * {@link io.reactives3.core.S3ToolkitException}s: the store's typed errors, {@link io.reactives3.core.DataIntegrityException}
- * for bytes that do not check out, and local file-system errors (a missing source file, an unwritable destination)
- * as {@code S3ToolkitException} naming the file, with the {@link java.io.IOException} as the cause. Cancelling
+ * {@link S3ToolkitException}s: the store's typed errors, {@link DataIntegrityException} for bytes that do not check
+ * out, {@link S3TransportException} / {@link S3TimeoutException} when no usable answer came, and local file-system
+ * errors (a missing source file, an unwritable destination, a file changed during its upload) as
+ * {@link LocalFileException} naming the file, with the {@link java.io.IOException} as the cause. Cancelling
  * stops the parts in flight and aborts an unfinished multipart upload.
  *
  * <p>File uploads and downloads use the backends {@link #uploadBackend()} and {@link #downloadBackend()} name
@@ -67,8 +74,8 @@ public interface S3TransferEngine extends AutoCloseable {
     /**
      * Uploads a file: one PutObject below {@link TransferSettings#multipartThreshold()}, parallel parts above it
      * (at most {@link TransferSettings#partsInFlight()} parts in memory, each reserved from the engine's
-     * {@link MemoryBudget} before it is read and given back when it was sent, failed or cancelled). The content type is guessed from the file
-     * name. A file that changes during the upload fails it with {@link io.reactives3.core.DataIntegrityException}.
+     * {@link MemoryBudget} before it is read and given back when it was sent, failed or cancelled). The content type
+     * is guessed from the file name. A file that changes during the upload fails it with {@link LocalFileException}.
      */
     Transfer<UploadResult> uploadFile(Path source, String bucket, String key);
 
@@ -92,7 +99,7 @@ public interface S3TransferEngine extends AutoCloseable {
      * renamed over the destination only when every byte arrived and was checked ({@link IntegrityMode}). A failed or
      * cancelled download leaves no partial file and an existing destination untouched. Every GET carries
      * {@code If-Match} with the head's ETag, so an object replaced mid-download fails with
-     * {@link io.reactives3.core.PreconditionFailedException} instead of mixing bytes. A range that fails (5xx,
+     * {@link io.reactives3.core.error.PreconditionFailedException} instead of mixing bytes. A range that fails (5xx,
      * reset, truncated, silent for {@link TransferSettings#partIdleTimeout()}) is retried on its own.
      */
     Transfer<DownloadResult> downloadFile(String bucket, String key, Path destination);
@@ -104,7 +111,7 @@ public interface S3TransferEngine extends AutoCloseable {
      * for and given back once the subscriber took its last buffer (or on cancel and error): a slow or paused
      * subscriber costs at most those ranges, and since each range is read whole as soon as it is reserved, a pause
      * never runs into a read timeout. Each range carries {@code If-Match} with the head's ETag (a replaced
-     * object fails with {@link io.reactives3.core.PreconditionFailedException}) and is retried on its own; in
+     * object fails with {@link io.reactives3.core.error.PreconditionFailedException}) and is retried on its own; in
      * {@link IntegrityMode#MD5} a content that does not give the ETag fails after the last byte. The body may be
      * subscribed to more than once (each subscription reads the object again); cancelling it stops the reads.
      */
@@ -155,7 +162,7 @@ public interface S3TransferEngine extends AutoCloseable {
     /**
      * Deletes everything under {@code prefix} ({@code ""} for the whole bucket) as it is listed, one page ahead at
      * most; with {@code allVersions}, every version and delete marker (ListObjectVersions: not on S3Proxy, which
-     * answers {@link io.reactives3.core.UnsupportedByStoreException}).
+     * answers {@link io.reactives3.core.error.UnsupportedByStoreException}).
      */
     Transfer<BatchDeleteResult> deletePrefix(String bucket, String prefix, boolean allVersions);
 

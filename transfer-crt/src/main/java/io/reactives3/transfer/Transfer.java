@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  */
 public interface Transfer<R> {
 
-    /** Runs the transfer; emits its result, or a typed {@link io.reactives3.core.S3ToolkitException}. */
+    /** Runs the transfer; emits its result, or a typed {@link io.reactives3.core.error.S3ToolkitException}. */
     Mono<R> result();
 
     /**

@@ -1,5 +1,6 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ import java.util.Objects;
  *       Netty client does not report to streaming readers (measured with SDK 2.57.8: such a body neither ends nor
  *       fails).</li>
  * </ul>
- * Out-of-range values fail with {@link IllegalArgumentException} when built.
+ * Out-of-range values fail with {@link InvalidInputException} when built.
  */
 public final class TransferSettings {
 
@@ -61,10 +62,10 @@ public final class TransferSettings {
 
     private TransferSettings(Builder b) {
         if (b.partSize < MIN_PART_SIZE || b.partSize > MAX_PART_SIZE) {
-            throw new IllegalArgumentException("partSize must be within 5 MiB..5 GiB, got " + b.partSize);
+            throw new InvalidInputException("partSize must be within 5 MiB..5 GiB, got " + b.partSize);
         }
         if (b.multipartThreshold < MIN_PART_SIZE) {
-            throw new IllegalArgumentException("multipartThreshold must be >= 5 MiB, got " + b.multipartThreshold);
+            throw new InvalidInputException("multipartThreshold must be >= 5 MiB, got " + b.multipartThreshold);
         }
         within(b.concurrency, 1, 256, "concurrency");
         within(b.fileConcurrency, 1, 64, "fileConcurrency");
@@ -78,7 +79,7 @@ public final class TransferSettings {
         Objects.requireNonNull(b.partIdleTimeout, "partIdleTimeout");
         if (b.retryBackoff.isNegative() || b.progressInterval.isNegative() || b.progressInterval.isZero()
                 || b.partIdleTimeout.isNegative() || b.partIdleTimeout.isZero()) {
-            throw new IllegalArgumentException("retryBackoff must be >= 0, progressInterval and partIdleTimeout > 0");
+            throw new InvalidInputException("retryBackoff must be >= 0, progressInterval and partIdleTimeout > 0");
         }
         this.partSize = b.partSize;
         this.multipartThreshold = b.multipartThreshold;
@@ -96,7 +97,7 @@ public final class TransferSettings {
 
     private static void within(int value, int min, int max, String name) {
         if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be within " + min + ".." + max + ", got " + value);
+            throw new InvalidInputException(name + " must be within " + min + ".." + max + ", got " + value);
         }
     }
 
@@ -323,7 +324,7 @@ public final class TransferSettings {
             return this;
         }
 
-        /** The settings; fails with {@link IllegalArgumentException} naming the first value out of range. */
+        /** The settings; fails with {@link InvalidInputException} naming the first value out of range. */
         public TransferSettings build() {
             return new TransferSettings(this);
         }

@@ -3,7 +3,7 @@ package io.reactives3.transfer;
 import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactives3.core.BucketNotFoundException;
+import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.ObjectIdentifier;
 import io.reactives3.testkit.Capability;

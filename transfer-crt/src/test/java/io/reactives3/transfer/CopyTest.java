@@ -6,9 +6,9 @@ import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.CopyObjectOptions;
-import io.reactives3.core.ObjectNotFoundException;
-import io.reactives3.core.PreconditionFailedException;
 import io.reactives3.core.TargetClients;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;

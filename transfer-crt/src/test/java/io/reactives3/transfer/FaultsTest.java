@@ -5,10 +5,10 @@ import static io.reactives3.transfer.Engines.PART;
 import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactives3.core.DataIntegrityException;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.TargetClients;
-import io.reactives3.core.ThrottledException;
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.ThrottledException;
 import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;

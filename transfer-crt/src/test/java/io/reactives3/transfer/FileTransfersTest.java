@@ -7,10 +7,12 @@ import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.reactives3.core.ObjectNotFoundException;
-import io.reactives3.core.PreconditionFailedException;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.TargetClients;
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.LocalFileException;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.RecordedRequest;
@@ -142,7 +144,7 @@ class FileTransfersTest {
         try (S3TransferEngine engine = Engines.reactor(target)) {
             target.requestLog().clear();
             StepVerifier.create(engine.uploadFile(out.resolve("missing"), bucket.name(), "k").result())
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.reactives3.core.S3ToolkitException.class)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(LocalFileException.class)
                             .hasMessageContaining("missing"))
                     .verify(TIMEOUT);
             assertThat(target.requestLog().forBucket(bucket.name())).isEmpty();
@@ -153,9 +155,9 @@ class FileTransfersTest {
     void uploadFile_badArguments_throwBeforeSubscription(S3Target target) {
         try (S3TransferEngine engine = Engines.reactor(target)) {
             assertThatThrownBy(() -> engine.uploadFile(Path.of("x"), "Bad_Bucket", "k"))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> engine.uploadFile(Path.of("x"), "good-bucket", ""))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> engine.downloadFile("good-bucket", "k", null))
                     .isInstanceOf(NullPointerException.class);
         }
@@ -271,7 +273,7 @@ class FileTransfersTest {
                             throw new java.io.UncheckedIOException(e);
                         }
                     })
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.reactives3.core.DataIntegrityException.class)
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(LocalFileException.class)
                             .hasMessageContaining("changed during the upload"))
                     .verify(TIMEOUT);
         }

@@ -1,5 +1,6 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class MemoryBudgetTest {
     @Test
     void reserve_moreThanTheCapacity_failsAtOnceNamingTheSettings() {
         StepVerifier.create(MemoryBudget.ofBytes(100).reserve(101))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidInputException.class)
                         .hasMessageContaining("TransferSettings.memoryBudget"))
                 .verify(Duration.ofSeconds(1));
     }
@@ -79,7 +80,7 @@ class MemoryBudgetTest {
 
     @Test
     void ofBytes_zero_isRefused() {
-        assertThatThrownBy(() -> MemoryBudget.ofBytes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MemoryBudget.ofBytes(0)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

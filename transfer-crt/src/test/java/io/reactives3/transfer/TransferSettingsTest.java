@@ -3,6 +3,7 @@ package io.reactives3.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class TransferSettingsTest {
         assertThatThrownBy(() -> TransferSettings.defaults().withConcurrency(0)).hasMessageContaining("concurrency");
         assertThatThrownBy(() -> TransferSettings.defaults().withMemoryBudget(0)).hasMessageContaining("memory budget");
         assertThatThrownBy(() -> TransferSettings.defaults().withProgressInterval(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> TransferSettings.defaults().withIntegrity(null)).isInstanceOf(NullPointerException.class);
     }
 

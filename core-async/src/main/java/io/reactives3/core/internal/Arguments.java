@@ -1,5 +1,6 @@
 package io.reactives3.core.internal;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Argument checks run when a method is called, before any request exists: a bad argument throws
- * {@link IllegalArgumentException} or {@link NullPointerException} with a message saying what is wrong.
+ * {@link InvalidInputException} or {@link NullPointerException} with a message saying what is wrong.
  */
 public final class Arguments {
 
@@ -27,7 +28,7 @@ public final class Arguments {
         Objects.requireNonNull(bucket, "bucket must not be null");
         if (!BUCKET.matcher(bucket).matches() || bucket.contains("..") || bucket.contains(".-")
                 || bucket.contains("-.") || IP_ADDRESS.matcher(bucket).matches()) {
-            throw new IllegalArgumentException("invalid bucket name '" + bucket + "': use 3-63 characters of "
+            throw new InvalidInputException("invalid bucket name '" + bucket + "': use 3-63 characters of "
                     + "lower-case letters, digits, '.' and '-', starting and ending with a letter or digit");
         }
         return bucket;
@@ -37,11 +38,11 @@ public final class Arguments {
     public static String key(String key) {
         Objects.requireNonNull(key, "key must not be null");
         if (key.isEmpty()) {
-            throw new IllegalArgumentException("object key must not be empty");
+            throw new InvalidInputException("object key must not be empty");
         }
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("object key is " + bytes + " UTF-8 bytes; S3 allows at most "
+            throw new InvalidInputException("object key is " + bytes + " UTF-8 bytes; S3 allows at most "
                     + MAX_KEY_BYTES);
         }
         return key;
@@ -50,7 +51,7 @@ public final class Arguments {
     /** Checks a part number: 1..10,000. */
     public static int partNumber(int partNumber) {
         if (partNumber < 1 || partNumber > 10_000) {
-            throw new IllegalArgumentException("part number must be within 1..10000, got " + partNumber);
+            throw new InvalidInputException("part number must be within 1..10000, got " + partNumber);
         }
         return partNumber;
     }
@@ -58,7 +59,7 @@ public final class Arguments {
     /** Checks a length: >= 0. */
     public static long length(long length, String name) {
         if (length < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, got " + length);
+            throw new InvalidInputException(name + " must be >= 0, got " + length);
         }
         return length;
     }
@@ -67,10 +68,10 @@ public final class Arguments {
     public static Duration positive(Duration duration, Duration max, String name) {
         Objects.requireNonNull(duration, name + " must not be null");
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, got " + duration);
+            throw new InvalidInputException(name + " must be positive, got " + duration);
         }
         if (max != null && duration.compareTo(max) > 0) {
-            throw new IllegalArgumentException(name + " must be at most " + max + ", got " + duration);
+            throw new InvalidInputException(name + " must be at most " + max + ", got " + duration);
         }
         return duration;
     }

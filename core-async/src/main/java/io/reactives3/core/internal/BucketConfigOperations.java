@@ -1,8 +1,8 @@
 package io.reactives3.core.internal;
 
 import io.reactives3.core.ClientSettings;
-import io.reactives3.core.S3ServiceException;
-import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.S3ServiceException;
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.BucketVersioningResult;
 import io.reactives3.core.model.CannedAcl;
@@ -84,7 +84,7 @@ final class BucketConfigOperations {
         Arguments.bucket(bucket);
         Arguments.notNull(acl, "acl");
         if (OBJECT_ONLY_ACLS.contains(acl)) {
-            throw new IllegalArgumentException("canned ACL " + acl.headerValue() + " applies to objects only; "
+            throw new InvalidInputException("canned ACL " + acl.headerValue() + " applies to objects only; "
                     + "buckets take private, public-read, public-read-write or authenticated-read");
         }
         return S3Calls.call("PutBucketAcl", bucket, null,
@@ -120,7 +120,7 @@ final class BucketConfigOperations {
         Arguments.bucket(bucket);
         Arguments.notNull(status, "status");
         if (status == VersioningStatus.UNVERSIONED) {
-            throw new IllegalArgumentException("a bucket cannot be returned to UNVERSIONED; use SUSPENDED to stop "
+            throw new InvalidInputException("a bucket cannot be returned to UNVERSIONED; use SUSPENDED to stop "
                     + "creating versions");
         }
         BucketVersioningStatus sdkStatus = status == VersioningStatus.ENABLED
@@ -177,7 +177,7 @@ final class BucketConfigOperations {
         List<software.amazon.awssdk.services.s3.model.Tag> tagSet = new ArrayList<>(tags.size());
         tags.forEach((key, value) -> {
             if (key == null || key.isEmpty() || value == null) {
-                throw new IllegalArgumentException("tag keys must be non-empty and values non-null, got '"
+                throw new InvalidInputException("tag keys must be non-empty and values non-null, got '"
                         + key + "' = " + value);
             }
             tagSet.add(software.amazon.awssdk.services.s3.model.Tag.builder().key(key).value(value).build());
@@ -203,7 +203,7 @@ final class BucketConfigOperations {
         Arguments.bucket(bucket);
         Arguments.notNull(policyJson, "policyJson");
         if (policyJson.isBlank()) {
-            throw new IllegalArgumentException("policyJson must not be blank; use deleteBucketPolicy to remove it");
+            throw new InvalidInputException("policyJson must not be blank; use deleteBucketPolicy to remove it");
         }
         return S3Calls.call("PutBucketPolicy", bucket, null,
                 () -> sdk.putBucketPolicy(r -> r.bucket(bucket).policy(policyJson))).then();
@@ -229,7 +229,7 @@ final class BucketConfigOperations {
         Arguments.bucket(bucket);
         Arguments.notNull(rules, "rules");
         if (rules.isEmpty()) {
-            throw new IllegalArgumentException("rules must not be empty; use deleteBucketLifecycle to remove them");
+            throw new InvalidInputException("rules must not be empty; use deleteBucketLifecycle to remove them");
         }
         List<software.amazon.awssdk.services.s3.model.LifecycleRule> sdkRules = rules.stream()
                 .map(BucketConfigOperations::sdkLifecycleRule).toList();
@@ -290,7 +290,8 @@ final class BucketConfigOperations {
                         || rule.abortIncompleteMultipartUpload() != null
                         && rule.abortIncompleteMultipartUpload().daysAfterInitiation() != null);
         if (!representable) {
-            throw new S3ToolkitException("lifecycle rule '" + rule.id() + "' of bucket '" + bucket + "' uses features "
+            throw new UnsupportedOperationException("lifecycle rule '" + rule.id() + "' of bucket '" + bucket
+                    + "' uses features "
                     + "LifecycleRule cannot represent (transitions, dates, tag or size filters, delete-marker cleanup, "
                     + "...); read it with sdkClient().getBucketLifecycleConfiguration(...)");
         }
@@ -317,7 +318,7 @@ final class BucketConfigOperations {
         Arguments.bucket(bucket);
         Arguments.notNull(rules, "rules");
         if (rules.isEmpty()) {
-            throw new IllegalArgumentException("rules must not be empty; use deleteBucketCors to remove them");
+            throw new InvalidInputException("rules must not be empty; use deleteBucketCors to remove them");
         }
         List<CORSRule> sdkRules = rules.stream().map(BucketConfigOperations::sdkCorsRule).toList();
         return putBucketCors(PutBucketCorsRequest.builder().bucket(bucket)

@@ -1,7 +1,7 @@
 package io.reactives3.core.internal;
 
-import io.reactives3.core.BucketNotFoundException;
 import io.reactives3.core.ClientSettings;
+import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketSummary;
 import io.reactives3.core.model.CreateBucketResult;

@@ -3,10 +3,13 @@ package io.reactives3.core.internal;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.Presigner;
-import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.error.S3ToolkitException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.PresignedPost;
 import io.reactives3.core.model.PresignedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -144,8 +148,9 @@ final class DefaultPresigner implements Presigner {
         return Mono.fromCallable(() -> PostPolicySigner.sign(formUrl, bucket, policy,
                         settings.credentialsProvider().resolveCredentials(), settings.region().id(), clock.instant()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> !(e instanceof IllegalArgumentException),
-                        e -> new S3ToolkitException("presigning a POST to s3://" + bucket + " failed: " + e.getMessage(), e));
+                .onErrorMap(DefaultPresigner::signingFailure,
+                        e -> new S3TransportException("presigning a POST to s3://" + bucket + " failed: "
+                                + e.getMessage(), e));
     }
 
     /** Closes the SDK presigner; called when the owning client closes. */
@@ -171,8 +176,18 @@ final class DefaultPresigner implements Presigner {
                                            Callable<? extends software.amazon.awssdk.awscore.presigner.PresignedRequest> call) {
         return Mono.fromCallable(() -> toRecord(call.call()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> new S3ToolkitException("presigning " + operation + " s3://" + bucket + "/" + key
+                .onErrorMap(DefaultPresigner::signingFailure, e -> new S3TransportException("presigning " + operation
+                        + " s3://" + bucket + "/" + key
                         + " failed: " + e.getMessage(), e));
+    }
+
+    /**
+     * A failure to resolve credentials or sign (an SDK or I/O failure: e.g. an unreachable credentials endpoint); the
+     * toolkit's own errors ({@code InvalidInputException}) and anything else pass through unchanged.
+     */
+    private static boolean signingFailure(Throwable e) {
+        return !(e instanceof S3ToolkitException) && (e instanceof SdkException || e instanceof IOException
+                || e instanceof UncheckedIOException);
     }
 
     private static PresignedRequest toRecord(software.amazon.awssdk.awscore.presigner.PresignedRequest presigned)

@@ -1,6 +1,6 @@
 package io.reactives3.core.internal;
 
-import io.reactives3.core.DataIntegrityException;
+import io.reactives3.core.error.DataIntegrityException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;

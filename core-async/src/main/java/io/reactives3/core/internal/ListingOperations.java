@@ -2,7 +2,7 @@ package io.reactives3.core.internal;
 
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.ListObjectsOptions;
-import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.ListObjectVersionsPage;
 import io.reactives3.core.model.ListObjectsPage;
 import io.reactives3.core.model.ObjectSummary;
@@ -104,8 +104,8 @@ final class ListingOperations {
             }
             String token = page.nextContinuationToken();
             if (token == null || token.isEmpty()) {
-                return Mono.error(new S3ToolkitException("ListObjectsV2 s3://" + first.bucket() + " failed: the "
-                        + "store said the listing is truncated but sent no continuation token"));
+                return Mono.error(new S3TransportException("ListObjectsV2 s3://" + first.bucket() + " failed: the "
+                        + "store said the listing is truncated but sent no continuation token", null));
             }
             return page(first.toBuilder().continuationToken(token).startAfter(null).build());
         });
@@ -140,8 +140,8 @@ final class ListingOperations {
                 return null;
             }
             if (page.nextKeyMarker() == null && page.nextVersionIdMarker() == null) {
-                return Mono.error(new S3ToolkitException("ListObjectVersions s3://" + first.bucket() + " failed: "
-                        + "the store said the listing is truncated but sent no next markers"));
+                return Mono.error(new S3TransportException("ListObjectVersions s3://" + first.bucket() + " failed: "
+                        + "the store said the listing is truncated but sent no next markers", null));
             }
             return versionsPage(first.toBuilder().keyMarker(page.nextKeyMarker())
                     .versionIdMarker(page.nextVersionIdMarker()).build());

@@ -3,6 +3,7 @@ package io.reactives3.core.internal;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.CompletedPart;
 import io.reactives3.core.model.ListMultipartUploadsPage;
@@ -121,7 +122,7 @@ final class MultipartOperations {
         Arguments.bucket(sourceBucket);
         Arguments.key(sourceKey);
         if (range != null && (range.first() < 0 || range.last() < 0)) {
-            throw new IllegalArgumentException("UploadPartCopy needs a closed byte range (ByteRange.of(first, last)),"
+            throw new InvalidInputException("UploadPartCopy needs a closed byte range (ByteRange.of(first, last)),"
                     + " got " + range.headerValue());
         }
         return copyPart(UploadPartCopyRequest.builder()
@@ -164,13 +165,13 @@ final class MultipartOperations {
         checked(upload);
         Arguments.notNull(parts, "parts");
         if (parts.isEmpty()) {
-            throw new IllegalArgumentException("completing an upload needs at least one part");
+            throw new InvalidInputException("completing an upload needs at least one part");
         }
         Set<Integer> seen = new HashSet<>();
         for (CompletedPart part : parts) {
             Arguments.notNull(part, "part");
             if (!seen.add(part.partNumber())) {
-                throw new IllegalArgumentException("part " + part.partNumber() + " is listed twice");
+                throw new InvalidInputException("part " + part.partNumber() + " is listed twice");
             }
         }
         CompletedMultipartUpload completed = CompletedMultipartUpload.builder()
@@ -219,7 +220,7 @@ final class MultipartOperations {
     Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker) {
         checked(upload);
         if (partNumberMarker < 0 || partNumberMarker > 10_000) {
-            throw new IllegalArgumentException("partNumberMarker must be within 0..10000, got " + partNumberMarker);
+            throw new InvalidInputException("partNumberMarker must be within 0..10000, got " + partNumberMarker);
         }
         return partsPage(upload, partNumberMarker);
     }

@@ -2,11 +2,15 @@ package io.reactives3.core.internal;
 
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
-import io.reactives3.core.DataIntegrityException;
 import io.reactives3.core.GetObjectOptions;
-import io.reactives3.core.ObjectNotFoundException;
 import io.reactives3.core.PutObjectOptions;
-import io.reactives3.core.S3TransportException;
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.LocalFileException;
+import io.reactives3.core.error.NotModifiedException;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.RangeNotSatisfiableException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.DeleteObjectResult;
@@ -17,6 +21,7 @@ import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.ObjectIdentifier;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.core.model.PutObjectResult;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -89,11 +94,18 @@ final class ObjectOperations {
         PutObjectRequest request = SdkRequests.putObject(bucket, key, PutObjectOptions.defaults()).build();
         return Mono.fromCallable(() -> AsyncRequestBody.fromFile(file)) // sizes the file
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> S3Errors.translate(e instanceof UncheckedIOException io ? io.getCause() : e,
-                        "PutObject", bucket, key))
+                .onErrorMap(e -> e instanceof UncheckedIOException || e instanceof IOException,
+                        e -> localFile("PutObject", bucket, key, file, e))
                 // still on boundedElastic: the content type is guessed from the file name here, not on an I/O thread
                 .flatMap(body -> put(request.toBuilder().contentLength(body.contentLength().orElseThrow())
                         .contentType(body.contentType()).build(), body));
+    }
+
+    /** A local file that could not be sized or opened, naming the operation, target and file. */
+    private static LocalFileException localFile(String operation, String bucket, String key, Path file, Throwable e) {
+        Throwable cause = e instanceof UncheckedIOException io ? io.getCause() : e;
+        return new LocalFileException(operation + " s3://" + bucket + "/" + key + " failed: local file " + file + ": "
+                + cause, cause);
     }
 
     Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength) {
@@ -146,8 +158,9 @@ final class ObjectOperations {
     private Mono<ObjectContent> readAll(GetObjectRequest request) {
         String bucket = request.bucket();
         String key = request.key();
-        return S3Calls.call("GetObject", bucket, key,
-                        () -> sdk.getObject(request, AsyncResponseTransformer.toBytes()))
+        return sizedRangeError(notModifiedETag(S3Calls.call("GetObject", bucket, key,
+                        () -> sdk.getObject(request, AsyncResponseTransformer.toBytes())), request.ifNoneMatch()),
+                        request)
                 .map(bytes -> {
                     ObjectHead head = Responses.head(bucket, key, bytes.response(), request.partNumber() != null);
                     byte[] content = bytes.asByteArrayUnsafe();
@@ -170,8 +183,9 @@ final class ObjectOperations {
     private Mono<ObjectStream> stream(GetObjectRequest request) {
         String bucket = request.bucket();
         String key = request.key();
-        return S3Calls.call("GetObject", bucket, key,
-                        () -> sdk.getObject(request, AsyncResponseTransformer.<GetObjectResponse>toPublisher()))
+        return sizedRangeError(notModifiedETag(S3Calls.call("GetObject", bucket, key,
+                        () -> sdk.getObject(request, AsyncResponseTransformer.<GetObjectResponse>toPublisher())),
+                        request.ifNoneMatch()), request)
                 // the head arrived just as the subscriber cancelled: close that response instead of leaving it open
                 .doOnDiscard(ResponsePublisher.class, ObjectOperations::closeUnread)
                 .map(publisher -> {
@@ -244,6 +258,41 @@ final class ObjectOperations {
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(range.trim());
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /**
+     * {@code call}, whose 304 carries the current ETag: a store that sends no {@code ETag} with its 304 (Ceph RGW, and
+     * S3Proxy to HEAD) answered a single-ETag {@code If-None-Match}, so the current ETag is the one sent.
+     */
+    private static <T> Mono<T> notModifiedETag(Mono<T> call, String ifNoneMatch) {
+        String sent = S3Errors.eTag(ifNoneMatch);
+        if (sent == null || sent.equals("*") || sent.contains(",")) {
+            return call;
+        }
+        return call.onErrorMap(NotModifiedException.class,
+                e -> e.eTag() != null ? e : new NotModifiedException(e.context(), sent, e.getCause()));
+    }
+
+    /**
+     * {@code get}, whose 416 carries the object's size: when the store's answer did not state it (S3Proxy, LocalS3 and
+     * Ceph RGW send neither {@code Content-Range} nor {@code ActualObjectSize}), one HEAD of the same object (version)
+     * asks; if that fails too, the 416 is delivered without the size.
+     */
+    private <T> Mono<T> sizedRangeError(Mono<T> get, GetObjectRequest request) {
+        return get.onErrorResume(RangeNotSatisfiableException.class, e -> {
+            if (e.objectSize() != RangeNotSatisfiableException.UNKNOWN_SIZE) {
+                return Mono.error(e);
+            }
+            HeadObjectRequest head = HeadObjectRequest.builder().bucket(request.bucket()).key(request.key())
+                    .versionId(request.versionId()).expectedBucketOwner(request.expectedBucketOwner())
+                    .requestPayer(request.requestPayerAsString())
+                    .sseCustomerAlgorithm(request.sseCustomerAlgorithm()).sseCustomerKey(request.sseCustomerKey())
+                    .sseCustomerKeyMD5(request.sseCustomerKeyMD5()).build();
+            return Mono.fromFuture(() -> sdk.headObject(head))
+                    .map(r -> r.contentLength() == null ? e : S3Errors.withObjectSize(e, r.contentLength()))
+                    .onErrorReturn(e)
+                    .flatMap(Mono::<T>error);
+        });
     }
 
     /**
@@ -348,10 +397,12 @@ final class ObjectOperations {
 
     /**
      * HEAD responses have no error body, so errors are told apart by status alone (S3Errors): 404 is
-     * {@link ObjectNotFoundException} (also when the bucket is missing), 412 and 304 are precondition failures.
+     * {@link ObjectNotFoundException} (also when the bucket is missing), 412 a precondition failure, 304
+     * {@link NotModifiedException}.
      */
     private Mono<ObjectHead> head(HeadObjectRequest request) {
-        return S3Calls.call("HeadObject", request.bucket(), request.key(), () -> sdk.headObject(request))
+        return notModifiedETag(S3Calls.call("HeadObject", request.bucket(), request.key(),
+                        () -> sdk.headObject(request)), request.ifNoneMatch())
                 .map(r -> Responses.head(request.bucket(), request.key(), r, request.partNumber() != null));
     }
 
@@ -475,7 +526,7 @@ final class ObjectOperations {
 
     private static void checkBatchSize(int size) {
         if (size > MAX_DELETE_KEYS) {
-            throw new IllegalArgumentException("DeleteObjects takes at most " + MAX_DELETE_KEYS + " keys, got " + size
+            throw new InvalidInputException("DeleteObjects takes at most " + MAX_DELETE_KEYS + " keys, got " + size
                     + "; split the keys into batches (the transfer engine's batched delete does)");
         }
     }

@@ -1,29 +1,49 @@
 package io.reactives3.core.internal;
 
-import io.reactives3.core.BucketConflictException;
-import io.reactives3.core.BucketNotFoundException;
-import io.reactives3.core.DataIntegrityException;
-import io.reactives3.core.InvalidRequestException;
-import io.reactives3.core.ObjectNotFoundException;
-import io.reactives3.core.PreconditionFailedException;
-import io.reactives3.core.S3AccessDeniedException;
-import io.reactives3.core.S3ServiceException;
-import io.reactives3.core.S3ServiceException.ErrorContext;
-import io.reactives3.core.S3ToolkitException;
-import io.reactives3.core.S3TransportException;
-import io.reactives3.core.ThrottledException;
-import io.reactives3.core.UnsupportedByStoreException;
-import io.reactives3.core.UploadNotFoundException;
+import io.reactives3.core.error.AccessDeniedException;
+import io.reactives3.core.error.BadRequestException;
+import io.reactives3.core.error.BucketConflictException;
+import io.reactives3.core.error.BucketNotFoundException;
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.NotModifiedException;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.PreconditionFailedException;
+import io.reactives3.core.error.RangeNotSatisfiableException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.S3TimeoutException;
+import io.reactives3.core.error.S3ToolkitException;
+import io.reactives3.core.error.S3TransportException;
+import io.reactives3.core.error.ServiceErrorContext;
+import io.reactives3.core.error.ThrottledException;
+import io.reactives3.core.error.UnsupportedByStoreException;
+import io.reactives3.core.error.UploadNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.crt.CrtRuntimeException;
+import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
- * Turns SDK failures into the toolkit's typed exceptions, naming the operation, bucket and key. Used by every
- * module of the project (the transfer engine included) so one error reads the same everywhere.
+ * Turns SDK, CRT and I/O failures into the toolkit's typed exceptions, naming the operation, bucket and key. Used by
+ * every module of the project (the transfer engine included) so one error reads the same everywhere.
+ *
+ * <p>Mapping: a store's error answer becomes an {@link S3ServiceException} subtype (or
+ * {@link UnsupportedByStoreException} for 501 / {@code NotImplemented}); an expired timeout anywhere in the cause
+ * chain an {@link S3TimeoutException}; a checksum failure a {@link DataIntegrityException}; any other SDK client
+ * failure or {@link IOException} an {@link S3TransportException}. Anything else (an {@link Error}, a caller's own
+ * exception) is returned unchanged: it is not disguised as a toolkit error.
  */
 public final class S3Errors {
 
@@ -35,6 +55,11 @@ public final class S3Errors {
     /** Operations on an existing multipart upload (not UploadPartCopy: its 404 may be the copy source's). */
     private static final Set<String> UPLOAD_OPERATIONS = Set.of("UploadPart", "ListParts",
             "CompleteMultipartUpload", "AbortMultipartUpload");
+    /** {@code Content-Range: bytes *}{@code /1234} of a 416 answer. */
+    private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)\\s*");
+    /** AWS states the size of the object in a 416's error body. */
+    private static final Pattern ACTUAL_OBJECT_SIZE =
+            Pattern.compile("<ActualObjectSize>\\s*(\\d+)\\s*</ActualObjectSize>");
 
     private S3Errors() {
     }
@@ -42,9 +67,10 @@ public final class S3Errors {
     /**
      * The toolkit exception for {@code error}, raised by {@code operation} on {@code bucket}/{@code key} (either may
      * be {@code null}). Toolkit exceptions pass through unchanged, also when the SDK wrapped one (a request body
-     * failing inside the call); completion wrappers are unwrapped.
+     * failing inside the call); completion wrappers are unwrapped. Never the abstract root: an error that is neither
+     * the SDK's nor an I/O or timeout failure (an {@link Error}, a caller's own exception) is returned as is.
      */
-    public static S3ToolkitException translate(Throwable error, String operation, String bucket, String key) {
+    public static Throwable translate(Throwable error, String operation, String bucket, String key) {
         Throwable cause = unwrap(error);
         S3ToolkitException ours = toolkitCause(cause);
         if (ours != null) {
@@ -54,14 +80,19 @@ public final class S3Errors {
             return fromService(service, operation, bucket, key);
         }
         String target = target(operation, bucket, key);
+        String timeout = timeoutSetting(cause);
+        if (timeout != null) {
+            return new S3TimeoutException(target + " failed: a timeout expired (" + timeout + "): "
+                    + cause.getMessage(), cause);
+        }
         if (cause instanceof SdkException sdk && isChecksumFailure(sdk)) {
             return new DataIntegrityException(target + " failed: " + sdk.getMessage(), sdk);
         }
-        if (cause instanceof SdkException sdk) {
+        if (cause instanceof SdkException || cause instanceof IOException || cause instanceof UncheckedIOException) {
             return new S3TransportException(target + " failed: no usable answer from the store: "
-                    + sdk.getMessage(), sdk);
+                    + cause.getMessage(), cause);
         }
-        return new S3ToolkitException(target + " failed: " + cause, cause);
+        return cause;
     }
 
     /** Strips {@link CompletionException} / {@link ExecutionException} wrappers. */
@@ -86,12 +117,54 @@ public final class S3Errors {
         return null;
     }
 
+    /**
+     * Which setting to raise when a timeout in {@code error}'s cause chain expired ({@code null} when none did): the
+     * SDK's call and attempt timeouts, Netty's read / write / connect timeouts, the pool's acquire timeout, the CRT's
+     * socket and HTTP timeouts, or a plain {@link TimeoutException}.
+     */
+    static String timeoutSetting(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof ApiCallTimeoutException) {
+                return "raise ReactiveS3ClientBuilder.apiCallTimeout";
+            }
+            if (t instanceof ApiCallAttemptTimeoutException) {
+                return "raise ReactiveS3ClientBuilder.apiCallAttemptTimeout";
+            }
+            String type = t.getClass().getName();
+            if (type.equals("io.netty.handler.timeout.ReadTimeoutException")
+                    || type.equals("io.netty.handler.timeout.WriteTimeoutException")
+                    || message.contains("read timed out") || message.contains("write timed out")) {
+                return "raise ReactiveS3ClientBuilder.readTimeout";
+            }
+            if (type.equals("io.netty.channel.ConnectTimeoutException") || message.contains("connect timed out")
+                    || message.contains("connection timed out")) {
+                return "raise ReactiveS3ClientBuilder.connectionTimeout";
+            }
+            if (message.contains("acquire operation took longer")) {
+                return "raise ReactiveS3ClientBuilder.connectionAcquireTimeout or maxConnections";
+            }
+            if (t instanceof CrtRuntimeException crt && crt.errorName != null
+                    && crt.errorName.toUpperCase(Locale.ROOT).contains("TIMEOUT")) {
+                return "CRT " + crt.errorName + ": raise ReactiveS3ClientBuilder.connectionTimeout or readTimeout";
+            }
+            if (t instanceof TimeoutException) {
+                return "raise ReactiveS3ClientBuilder.readTimeout or apiCallTimeout";
+            }
+        }
+        return null;
+    }
+
     private static S3ToolkitException fromService(AwsServiceException e, String operation, String bucket,
                                                   String key) {
         int status = e.statusCode();
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String detail = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        ErrorContext context = new ErrorContext(operation, bucket, key, status, code, e.requestId(), detail);
+        ServiceErrorContext context = new ServiceErrorContext(operation, bucket, key, status, code, e.requestId(),
+                detail);
+        if (status == 304) {
+            return new NotModifiedException(context, eTag(header(e, "ETag")), e);
+        }
         if (code != null && THROTTLING.contains(code) || status == 429) {
             return new ThrottledException(context, e);
         }
@@ -107,10 +180,14 @@ public final class S3Errors {
             return new ObjectNotFoundException(context, e);
         }
         if (status == 403) {
-            return new S3AccessDeniedException(context, e);
+            return new AccessDeniedException(context, e);
         }
-        if (status == 412 || status == 304) {
+        if (status == 412) {
             return new PreconditionFailedException(context, e);
+        }
+        if (status == 416 || "InvalidRange".equals(code)) {
+            long size = objectSize(header(e, "Content-Range"));
+            return new RangeNotSatisfiableException(context, size >= 0 ? size : actualObjectSize(e), e);
         }
         if (status == 501 || "NotImplemented".equals(code)) {
             return new UnsupportedByStoreException(context, e);
@@ -118,10 +195,74 @@ public final class S3Errors {
         if (status == 409) {
             return new BucketConflictException(context, e);
         }
-        if (status == 400 || status == 411 || status == 416) {
-            return new InvalidRequestException(context, e);
+        if (status == 400 || status == 411) {
+            return new BadRequestException(context, e);
         }
         return new S3ServiceException(context, e);
+    }
+
+    /** A header of the error response, or {@code null}. */
+    private static String header(AwsServiceException e, String name) {
+        SdkHttpResponse response = e.awsErrorDetails() == null ? null : e.awsErrorDetails().sdkHttpResponse();
+        if (response == null) {
+            return null;
+        }
+        Optional<String> value = response.firstMatchingHeader(name);
+        return value.orElse(null);
+    }
+
+    /** {@code e} with the object's size, learnt another way (a HEAD), stated in its message. */
+    public static RangeNotSatisfiableException withObjectSize(RangeNotSatisfiableException e, long objectSize) {
+        ServiceErrorContext c = e.context();
+        String detail = (c.detail() == null || c.detail().isBlank() ? "" : c.detail() + " ")
+                + "(the object has " + objectSize + " bytes)";
+        return new RangeNotSatisfiableException(new ServiceErrorContext(c.operation(), c.bucket(), c.key(),
+                c.statusCode(), c.errorCode(), c.requestId(), detail), objectSize, e.getCause());
+    }
+
+    /** An ETag header value without its quotes (and without a weak validator's {@code W/}). */
+    static String eTag(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String v = header.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    /** {@code N} of {@code Content-Range: bytes *}{@code /N}, else {@code UNKNOWN_SIZE}. */
+    static long objectSize(String contentRange) {
+        if (contentRange == null) {
+            return RangeNotSatisfiableException.UNKNOWN_SIZE;
+        }
+        Matcher m = UNSATISFIED_RANGE.matcher(contentRange.trim());
+        if (!m.matches()) {
+            return RangeNotSatisfiableException.UNKNOWN_SIZE;
+        }
+        try {
+            return Long.parseLong(m.group(1));
+        } catch (NumberFormatException tooLarge) {
+            return RangeNotSatisfiableException.UNKNOWN_SIZE;
+        }
+    }
+
+    /** AWS's {@code <ActualObjectSize>N</ActualObjectSize>} in a 416's error body, else unknown. */
+    private static long actualObjectSize(AwsServiceException e) {
+        SdkBytes body = e.awsErrorDetails() == null ? null : e.awsErrorDetails().rawResponse();
+        if (body == null) {
+            return RangeNotSatisfiableException.UNKNOWN_SIZE;
+        }
+        Matcher m = ACTUAL_OBJECT_SIZE.matcher(body.asUtf8String());
+        try {
+            return m.find() ? Long.parseLong(m.group(1)) : RangeNotSatisfiableException.UNKNOWN_SIZE;
+        } catch (NumberFormatException tooLarge) {
+            return RangeNotSatisfiableException.UNKNOWN_SIZE;
+        }
     }
 
     private static boolean isChecksumFailure(SdkException e) {

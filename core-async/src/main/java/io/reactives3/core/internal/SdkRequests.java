@@ -1,6 +1,7 @@
 package io.reactives3.core.internal;
 
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.error.InvalidInputException;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
@@ -45,7 +46,7 @@ public final class SdkRequests {
     /**
      * A CreateMultipartUpload request with the headers of {@code options}.
      *
-     * @throws IllegalArgumentException when the options carry {@code If-Match}/{@code If-None-Match}: those are
+     * @throws InvalidInputException when the options carry {@code If-Match}/{@code If-None-Match}: those are
      *                                  conditions of the completing request, not of the create
      */
     public static CreateMultipartUploadRequest.Builder createMultipartUpload(String bucket, String key,
@@ -54,7 +55,7 @@ public final class SdkRequests {
         Arguments.key(key);
         Arguments.notNull(options, "options");
         if (options.ifMatch() != null || options.ifNoneMatch() != null) {
-            throw new IllegalArgumentException("ifMatch/ifNoneMatch cannot be sent with CreateMultipartUpload; "
+            throw new InvalidInputException("ifMatch/ifNoneMatch cannot be sent with CreateMultipartUpload; "
                     + "they are conditions of the completing request");
         }
         CreateMultipartUploadRequest.Builder b = CreateMultipartUploadRequest.builder().bucket(bucket).key(key)

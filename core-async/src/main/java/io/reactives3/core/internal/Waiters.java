@@ -1,9 +1,9 @@
 package io.reactives3.core.internal;
 
-import io.reactives3.core.BucketNotFoundException;
 import io.reactives3.core.ClientSettings;
-import io.reactives3.core.ObjectNotFoundException;
-import io.reactives3.core.WaitTimeoutException;
+import io.reactives3.core.error.BucketNotFoundException;
+import io.reactives3.core.error.ObjectNotFoundException;
+import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.ObjectHead;
 import java.time.Duration;

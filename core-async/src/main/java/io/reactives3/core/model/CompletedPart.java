@@ -1,5 +1,6 @@
 package io.reactives3.core.model;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Objects;
 public record CompletedPart(int partNumber, String eTag, String checksum, long size) {
     public CompletedPart {
         if (partNumber < 1 || partNumber > 10_000) {
-            throw new IllegalArgumentException("partNumber must be within 1..10000, got " + partNumber);
+            throw new InvalidInputException("partNumber must be within 1..10000, got " + partNumber);
         }
         Objects.requireNonNull(eTag, "eTag");
     }

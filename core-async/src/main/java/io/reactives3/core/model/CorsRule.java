@@ -1,5 +1,6 @@
 package io.reactives3.core.model;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.util.List;
 
 /**
@@ -25,10 +26,10 @@ public record CorsRule(String id, List<String> allowedOrigins, List<String> allo
         allowedHeaders = allowedHeaders == null ? List.of() : List.copyOf(allowedHeaders);
         exposeHeaders = exposeHeaders == null ? List.of() : List.copyOf(exposeHeaders);
         if (allowedOrigins.isEmpty() || allowedMethods.isEmpty()) {
-            throw new IllegalArgumentException("a CORS rule needs at least one allowed origin and one allowed method");
+            throw new InvalidInputException("a CORS rule needs at least one allowed origin and one allowed method");
         }
         if (maxAgeSeconds != null && maxAgeSeconds < 0) {
-            throw new IllegalArgumentException("maxAgeSeconds must be >= 0, got " + maxAgeSeconds);
+            throw new InvalidInputException("maxAgeSeconds must be >= 0, got " + maxAgeSeconds);
         }
     }
 

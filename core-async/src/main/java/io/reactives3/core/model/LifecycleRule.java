@@ -1,5 +1,6 @@
 package io.reactives3.core.model;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -28,14 +29,14 @@ public record LifecycleRule(String id, String prefix, boolean enabled, Integer e
         requirePositive(abortIncompleteMultipartUploadDays, "abortIncompleteMultipartUploadDays");
         if (expirationDays == null && noncurrentVersionExpirationDays == null
                 && abortIncompleteMultipartUploadDays == null) {
-            throw new IllegalArgumentException("lifecycle rule '" + id + "' has no action: set expirationDays, "
+            throw new InvalidInputException("lifecycle rule '" + id + "' has no action: set expirationDays, "
                     + "noncurrentVersionExpirationDays or abortIncompleteMultipartUploadDays");
         }
     }
 
     private static void requirePositive(Integer days, String name) {
         if (days != null && days < 1) {
-            throw new IllegalArgumentException(name + " must be >= 1, got " + days);
+            throw new InvalidInputException(name + " must be >= 1, got " + days);
         }
     }
 

@@ -2,7 +2,7 @@ package io.reactives3.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactives3.core.DataIntegrityException;
+import io.reactives3.core.error.DataIntegrityException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

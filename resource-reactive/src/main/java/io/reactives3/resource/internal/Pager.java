@@ -1,5 +1,6 @@
 package io.reactives3.resource.internal;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.Pages;
 import io.reactives3.resource.model.Page;
 import java.util.List;
@@ -69,10 +70,10 @@ public final class Pager {
 
         public Limits {
             if (limit < 0) {
-                throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+                throw new InvalidInputException("limit must be >= 0, got " + limit);
             }
             if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("pageSize must be within 1.." + MAX_PAGE_SIZE + ", got " + pageSize);
+                throw new InvalidInputException("pageSize must be within 1.." + MAX_PAGE_SIZE + ", got " + pageSize);
             }
         }
 

@@ -3,6 +3,7 @@ package io.reactives3.resource.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
 import io.reactives3.resource.model.Page;
@@ -212,8 +213,8 @@ class PagerTest {
 
     @Test
     void limits_outOfRange_throw() {
-        assertThatThrownBy(() -> Limits.DEFAULT.withPageSize(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Limits.DEFAULT.withPageSize(1001)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Limits.DEFAULT.withLimit(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Limits.DEFAULT.withPageSize(0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Limits.DEFAULT.withPageSize(1001)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Limits.DEFAULT.withLimit(-1)).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -2,6 +2,7 @@ package io.reactives3.testkit.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.util.function.LongConsumer;
@@ -15,12 +16,37 @@ import java.util.function.LongConsumer;
  */
 final class BodyCopier {
 
-    /** What to do to the payload bytes; {@code -1} disables an alteration. */
-    record Alteration(long corruptOffset, long truncateAfter) {
+    /**
+     * What to do to the payload bytes; {@code -1} disables an alteration ({@code 0} for {@code bytesPerSecond}).
+     *
+     * @param corruptOffset  payload offset of the byte whose bits are flipped
+     * @param truncateAfter  payload bytes passed before the copy stops
+     * @param bytesPerSecond the most payload bytes passed per second; the copying thread sleeps to keep to it
+     */
+    record Alteration(long corruptOffset, long truncateAfter, long bytesPerSecond) {
 
         /** Pass every byte unchanged. */
-        static final Alteration NONE = new Alteration(-1, -1);
+        static final Alteration NONE = new Alteration(-1, -1, 0);
+
+        Alteration(long corruptOffset, long truncateAfter) {
+            this(corruptOffset, truncateAfter, 0);
+        }
+
+        static Alteration corrupt(long offset) {
+            return new Alteration(offset, -1, 0);
+        }
+
+        static Alteration truncate(long after) {
+            return new Alteration(-1, after, 0);
+        }
+
+        static Alteration throttle(long bytesPerSecond) {
+            return new Alteration(-1, -1, bytesPerSecond);
+        }
     }
+
+    /** Throttled copies move at most this many bytes at a time (about 20 steps per second). */
+    private static final int THROTTLE_STEPS_PER_SECOND = 20;
 
     private static final int MAX_FRAMING_LINE = 64 * 1024;
 
@@ -30,6 +56,7 @@ final class BodyCopier {
     private final LongConsumer wireBytes;
     private final Alteration alteration;
     private long payloadOffset;
+    private long throttleStartNanos = -1;
 
     /**
      * @param buffer    transfer buffer, reused across bodies by the same thread
@@ -109,6 +136,9 @@ final class BodyCopier {
         long remaining = length;
         while (remaining > 0) {
             int wanted = (int) Math.min(remaining, buffer.length);
+            if (alteration.bytesPerSecond() > 0) {
+                wanted = (int) Math.min(wanted, Math.max(1, alteration.bytesPerSecond() / THROTTLE_STEPS_PER_SECOND));
+            }
             if (alteration.truncateAfter() >= 0) {
                 long allowed = alteration.truncateAfter() - payloadOffset;
                 if (allowed <= 0) {
@@ -128,8 +158,32 @@ final class BodyCopier {
             out.write(buffer, 0, count);
             payloadOffset += count;
             remaining -= count;
+            throttle();
         }
         return true;
+    }
+
+    /** With a bandwidth limit: flushes, then sleeps until the bytes passed so far are within the limit. */
+    private void throttle() throws IOException {
+        long rate = alteration.bytesPerSecond();
+        if (rate <= 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (throttleStartNanos < 0) {
+            throttleStartNanos = now;
+        }
+        out.flush();
+        long dueNanos = throttleStartNanos + (long) (payloadOffset * 1_000_000_000.0 / rate);
+        long sleepNanos = dueNanos - now;
+        if (sleepNanos > 0) {
+            try {
+                Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while throttling a body");
+            }
+        }
     }
 
     private void corruptIfInRange(int count) {

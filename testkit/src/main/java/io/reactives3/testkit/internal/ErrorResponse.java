@@ -16,17 +16,22 @@ record ErrorResponse(byte[] bytes, int bodyBytes) {
     /** The {@code <Message>} of every injected error. */
     static final String MESSAGE = "injected by reactive-s3 testkit";
 
-    /** Renders the response to a request; HEAD requests get the head only, as HTTP requires. */
-    static ErrorResponse render(int status, String code, boolean headRequest) {
+    /**
+     * Renders the response to a request; HEAD requests get the head only, as HTTP requires.
+     *
+     * @param message the {@code <Message>}, or {@code null} for {@link #MESSAGE}
+     * @param close   whether to announce {@code Connection: close}
+     */
+    static ErrorResponse render(int status, String code, String message, boolean headRequest, boolean close) {
         String requestId = String.format(Locale.ROOT, "%016X", ThreadLocalRandom.current().nextLong());
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + escape(String.valueOf(code))
-                + "</Code><Message>" + MESSAGE + "</Message><RequestId>" + requestId + "</RequestId></Error>")
+                + "</Code><Message>" + escape(message == null ? MESSAGE : message) + "</Message><RequestId>" + requestId + "</RequestId></Error>")
                 .getBytes(StandardCharsets.UTF_8);
         String head = "HTTP/1.1 " + status + " " + reasonPhrase(status) + "\r\n"
                 + "Content-Type: application/xml\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "x-amz-request-id: " + requestId + "\r\n"
-                + "Connection: close\r\n"
+                + (close ? "Connection: close\r\n" : "")
                 + "\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
         int bodyBytes = headRequest ? 0 : body.length;
@@ -45,6 +50,7 @@ record ErrorResponse(byte[] bytes, int bodyBytes) {
             case 412 -> "Precondition Failed";
             case 416 -> "Range Not Satisfiable";
             case 429 -> "Too Many Requests";
+            case 200 -> "OK";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";

@@ -72,13 +72,28 @@ final class Exchange {
 
     /** How the response body must be altered on its way to the client. */
     BodyCopier.Alteration responseAlteration() {
-        if (hasFault(Fault.Action.TRUNCATE_RESPONSE_BODY)) {
-            return new BodyCopier.Alteration(-1, fault.bytes());
+        if (fault == null) {
+            return BodyCopier.Alteration.NONE;
         }
-        if (hasFault(Fault.Action.CORRUPT_RESPONSE_BODY)) {
-            return new BodyCopier.Alteration(fault.bytes(), -1);
+        return switch (fault.action()) {
+            case TRUNCATE_RESPONSE_BODY, RESET_AFTER_RESPONSE_BYTES -> BodyCopier.Alteration.truncate(fault.bytes());
+            case CORRUPT_RESPONSE_BODY -> BodyCopier.Alteration.corrupt(fault.bytes());
+            case LIMIT_BANDWIDTH -> BodyCopier.Alteration.throttle(fault.bytesPerSecond());
+            default -> BodyCopier.Alteration.NONE;
+        };
+    }
+
+    /** How the request body must be altered on its way to the server. */
+    BodyCopier.Alteration requestAlteration() {
+        if (fault == null) {
+            return BodyCopier.Alteration.NONE;
         }
-        return BodyCopier.Alteration.NONE;
+        return switch (fault.action()) {
+            case RESET_AFTER_REQUEST_BYTES -> BodyCopier.Alteration.truncate(fault.bytes());
+            case CORRUPT_REQUEST_BODY -> BodyCopier.Alteration.corrupt(fault.bytes());
+            case LIMIT_BANDWIDTH -> BodyCopier.Alteration.throttle(fault.bytesPerSecond());
+            default -> BodyCopier.Alteration.NONE;
+        };
     }
 
     void addRequestBytes(long count) {

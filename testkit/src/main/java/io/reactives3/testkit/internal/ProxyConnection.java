@@ -3,6 +3,7 @@ package io.reactives3.testkit.internal;
 import io.reactives3.testkit.Fault;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -47,6 +50,7 @@ final class ProxyConnection {
     private final Consumer<ProxyConnection> onClose;
     private final Deque<Exchange> awaitingResponse = new ArrayDeque<>(); // guarded by this
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
     private final Thread requestPump;
     private final Thread responsePump;
 
@@ -108,6 +112,7 @@ final class ProxyConnection {
             notifyAll();
         }
         unanswered.forEach(Exchange::finish);
+        closedLatch.countDown();
         onClose.accept(this);
     }
 
@@ -150,10 +155,18 @@ final class ProxyConnection {
                     respondInstead(current, head);
                     return;
                 }
+                if (current.hasFault(Fault.Action.HANG)) {
+                    hang(current, head);
+                    return;
+                }
                 if (current.hasFault(Fault.Action.DELAY)) {
                     Thread.sleep(current.fault().delay().toMillis());
                 }
-                forward(current, head);
+                if (!forward(current, head)) {
+                    resetClient(current); // the request body was cut short by the fault
+                    current = null;
+                    return;
+                }
                 current = null;
                 if (head.closesConnection()) {
                     return; // the response pump closes the connection after the response
@@ -174,16 +187,31 @@ final class ProxyConnection {
         }
     }
 
-    private void forward(Exchange exchange, MessageHead head) throws IOException {
+    /** Forwards a request; returns {@code false} when a fault cut its body short (nothing more may follow). */
+    private boolean forward(Exchange exchange, MessageHead head) throws IOException {
         BodyFraming framing = BodyFraming.ofRequest(head);
         synchronized (this) {
             awaitingResponse.add(exchange);
         }
         // the head goes out before the body arrives: reading the body flushes it, so 100-continue works
         toUpstream.write(head.raw());
-        new BodyCopier(fromClient, toUpstream, requestBuffer, exchange::addRequestBytes, BodyCopier.Alteration.NONE)
-                .copy(framing);
+        boolean complete = new BodyCopier(fromClient, toUpstream, requestBuffer, exchange::addRequestBytes,
+                exchange.requestAlteration()).copy(framing);
         toUpstream.flush();
+        return complete;
+    }
+
+    /**
+     * Reads the request body (unless the client waits for {@code 100 Continue}, which it never gets), forwards
+     * nothing and answers nothing: waits until the client closes its side, or until the connection is closed.
+     */
+    private void hang(Exchange exchange, MessageHead head) throws IOException {
+        if (!head.expectsContinue()) {
+            new BodyCopier(fromClient, OutputStream.nullOutputStream(), requestBuffer, exchange::addRequestBytes,
+                    BodyCopier.Alteration.NONE).copy(BodyFraming.ofRequest(head));
+        }
+        fromClient.skipToEnd(); // blocks until the client leaves or close() closes the socket
+        close();
     }
 
     /** The client closed its side between requests. */
@@ -206,6 +234,24 @@ final class ProxyConnection {
     }
 
     /**
+     * Ends the connection cleanly after a cut-short response: a FIN towards the client (it reads the end of the
+     * stream, not a reset), then waits a little for the client to close its side before closing both sockets.
+     */
+    private void finishClientCleanly() {
+        try {
+            client.shutdownOutput();
+            closeQuietly(upstream);
+            closedLatch.await(LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            // already gone
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+        }
+    }
+
+    /**
      * Answers with the fault's S3 error instead of forwarding, then closes the connection. The request body is
      * drained first unless the client waits for {@code 100 Continue}, which it then never gets.
      */
@@ -216,7 +262,8 @@ final class ProxyConnection {
         }
         awaitEarlierResponses();
         Fault fault = exchange.fault();
-        ErrorResponse response = ErrorResponse.render(fault.status(), fault.code(), exchange.isHeadRequest());
+        ErrorResponse response = ErrorResponse.render(fault.status(), fault.code(), null, exchange.isHeadRequest(),
+                true);
         exchange.setStatus(fault.status());
         exchange.addResponseBytes(response.bodyBytes());
         exchange.finish();
@@ -282,17 +329,62 @@ final class ProxyConnection {
     /** Forwards the final response of {@code exchange}; returns whether the connection stays open. */
     private boolean forwardResponse(Exchange exchange, MessageHead head, int status) throws IOException {
         BodyFraming framing = BodyFraming.ofResponse(head, status, exchange.isHeadRequest());
+        if (exchange.hasFault(Fault.Action.RESPOND_OK_WITH_ERROR)) {
+            return replaceWithOkError(exchange, head, framing);
+        }
+        if (exchange.hasFault(Fault.Action.DELAY_RESPONSE)) {
+            sleep(exchange.fault().delay());
+        }
         exchange.setStatus(status);
         toClient.write(head.raw());
         boolean complete = new BodyCopier(fromUpstream, toClient, responseBuffer, exchange::addResponseBytes,
                 exchange.responseAlteration()).copy(framing);
         responseWritten(exchange);
         toClient.flush();
-        return complete
-                && framing.kind() != BodyFraming.Kind.UNTIL_CLOSE
+        if (!complete) {
+            if (exchange.hasFault(Fault.Action.RESET_AFTER_RESPONSE_BYTES)) {
+                client.setSoLinger(true, 0);
+                close();
+            } else {
+                finishClientCleanly();
+            }
+            return false;
+        }
+        return framing.kind() != BodyFraming.Kind.UNTIL_CLOSE
                 && status != 101
                 && !head.closesConnection()
                 && !exchange.closesConnection();
+    }
+
+    /**
+     * Reads and drops the server's response, and answers {@code 200 OK} with the fault's S3 error document
+     * instead; returns whether the connection stays open.
+     */
+    private boolean replaceWithOkError(Exchange exchange, MessageHead head, BodyFraming framing) throws IOException {
+        boolean complete = new BodyCopier(fromUpstream, OutputStream.nullOutputStream(), responseBuffer, count -> { },
+                BodyCopier.Alteration.NONE).copy(framing);
+        boolean open = complete
+                && framing.kind() != BodyFraming.Kind.UNTIL_CLOSE
+                && !head.closesConnection()
+                && !exchange.closesConnection();
+        Fault fault = exchange.fault();
+        ErrorResponse response = ErrorResponse.render(200, fault.code(), fault.message(), exchange.isHeadRequest(),
+                !open);
+        exchange.setStatus(200);
+        exchange.addResponseBytes(response.bodyBytes());
+        toClient.write(response.bytes());
+        responseWritten(exchange);
+        toClient.flush();
+        return open;
+    }
+
+    private static void sleep(Duration duration) throws InterruptedIOException {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while delaying a response");
+        }
     }
 
     /** Forwards a response nobody asked for (a server's goodbye, typically), then closes. */

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the annotated test method once per S3 target ({@code [s3proxy]}, {@code [local-s3]}, {@code [ceph-rgw]},
- * {@code [minio]}, {@code [external]}). An invocation is reported skipped, with the reason, when its target cannot
+ * Runs the annotated test method once per selected S3 target ({@code [s3proxy]}, {@code [local-s3]},
+ * {@code [ceph-rgw]}, {@code [minio]}, {@code [external]}, and {@code [s3mock]} when selected). An invocation is reported skipped, with the reason, when its target cannot
  * run here or lacks one of {@link #requires()}. Test methods may declare parameters of type
  * {@link io.reactives3.testkit.S3Target} and {@link io.reactives3.testkit.TestBucket} (a fresh bucket, removed after
  * the test with everything in it).

@@ -1,9 +1,10 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.BucketNotFoundException;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.S3ServiceException;
-import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.error.BucketNotFoundException;
+import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.S3ToolkitException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.DeleteObjectsResult;
@@ -69,7 +70,7 @@ final class BatchDeleter {
             try {
                 Arguments.key(id.key());
                 valid.add(id);
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidInputException e) {
                 rejected.add(new DeleteError(id.key(), id.versionId(), "InvalidArgument", e.getMessage()));
             }
         }

@@ -4,7 +4,8 @@ import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.UnsupportedByStoreException;
+import io.reactives3.core.error.PreconditionFailedException;
+import io.reactives3.core.error.UnsupportedByStoreException;
 import io.reactives3.core.internal.SdkRequests;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.MultipartUploadHandle;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 /**
  * Server-side copies. The source is read with HeadObject first; its ETag then pins the source for every request
  * ({@code x-amz-copy-source-if-match}), so a source replaced mid-copy fails with
- * {@link io.reactives3.core.PreconditionFailedException} instead of mixing versions. Below the threshold (and up to
+ * {@link PreconditionFailedException} instead of mixing versions. Below the threshold (and up to
  * 5 GiB): one CopyObject. Above: a multipart upload of UploadPartCopy parts in parallel, each retried on its own,
  * aborted on error and cancel; the copy gets the source's content headers and metadata unless the options replace
  * them (object tags are not copied by multipart copies). A store without UploadPartCopy (LocalS3 answers 501)

@@ -2,9 +2,9 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.ChecksumMode;
 import io.reactives3.core.ClientSettings;
-import io.reactives3.core.DataIntegrityException;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.internal.S3Errors;
 import io.reactives3.core.internal.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
@@ -78,8 +78,10 @@ final class CrtBackend implements AutoCloseable {
                 // the CRT goes multipart above its threshold, the engine at or above it
                 .thresholdInBytes(settings.multipartThreshold() - 1)
                 .maxConcurrency(settings.concurrency())
-                // the CRT's own buffer pool (native memory) is capped at the engine's memory budget
-                .maxNativeMemoryLimitInBytes(Math.max(settings.memoryBudget().capacity(), 4 * settings.partSize()))
+                // the CRT's own buffer pool (native memory) is capped at the engine's memory budget, or at the
+                // smallest limit the CRT accepts (BackendChoice says so when that is above the budget)
+                .maxNativeMemoryLimitInBytes(Math.max(Math.max(settings.memoryBudget().capacity(),
+                        BackendChoice.CRT_MIN_MEMORY), 4 * settings.partSize()))
                 .retryConfiguration(r -> r.numRetries(settings.maxPartAttempts() - 1))
                 .httpConfiguration(h -> h.connectionTimeout(s.connectionTimeout()));
         s.endpoint().ifPresent(builder::endpointOverride);
@@ -216,7 +218,7 @@ final class CrtBackend implements AutoCloseable {
                     Files.deleteIfExists(file);
                     Files.createFile(file);
                 } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw LocalFiles.ioError("downloadFile s3://" + head.bucket() + "/" + head.key(), file, e);
                 }
             }).subscribeOn(Schedulers.boundedElastic()).then();
         }

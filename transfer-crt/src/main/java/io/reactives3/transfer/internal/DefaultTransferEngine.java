@@ -1,5 +1,6 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.HttpTransport;
 import io.reactives3.core.PutObjectOptions;
@@ -56,7 +57,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
     private DefaultTransferEngine(ReactiveS3Client client, TransferSettings settings) {
         MemoryBudget budget = settings.memoryBudget();
         if (settings.partSize() > budget.capacity()) {
-            throw new IllegalArgumentException("TransferSettings.partSize (" + settings.partSize() + " bytes) does "
+            throw new InvalidInputException("TransferSettings.partSize (" + settings.partSize() + " bytes) does "
                     + "not fit the memory budget (" + budget.capacity() + " bytes): lower partSize or give the engine "
                     + "a larger TransferSettings.memoryBudget (the default is a quarter of -Xmx, here "
                     + MemoryBudget.jvmDefault().capacity() + " bytes)");
@@ -65,7 +66,8 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         this.settings = settings;
         this.work = Schedulers.newParallel("reactive-s3-transfer", Math.max(2,
                 Runtime.getRuntime().availableProcessors()), true);
-        BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile());
+        BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile(),
+                budget.capacity());
         CrtBackend crtBackend = null;
         if (choice.needsCrt()) {
             try {

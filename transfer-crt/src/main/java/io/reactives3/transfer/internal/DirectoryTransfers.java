@@ -2,7 +2,8 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.error.LocalFileException;
+import io.reactives3.core.error.S3ToolkitException;
 import io.reactives3.core.model.ObjectSummary;
 import io.reactives3.transfer.DirectoryOptions;
 import io.reactives3.transfer.TransferSettings;
@@ -91,7 +92,7 @@ final class DirectoryTransfers {
     private static Stream<Path> walk(Path directory, String operation) {
         try {
             if (!Files.isDirectory(directory)) {
-                throw new S3ToolkitException(operation + ": " + directory + " is not a directory");
+                throw new LocalFileException(operation + ": " + directory + " is not a directory");
             }
             return Files.walk(directory);
         } catch (IOException e) {
@@ -176,7 +177,7 @@ final class DirectoryTransfers {
 
     /** Errors that fail one item, not the job (a bad key, anything the store or the file system said). */
     private static boolean itemError(Throwable e) {
-        return e instanceof S3ToolkitException || e instanceof IllegalArgumentException;
+        return e instanceof S3ToolkitException;
     }
 
     private static <R> Mono<Outcome<R>> failed(String item, Throwable error, TransferRun run) {

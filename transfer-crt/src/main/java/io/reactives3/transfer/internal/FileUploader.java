@@ -1,7 +1,7 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.DataIntegrityException;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.internal.SdkRequests;
 import io.reactives3.transfer.IntegrityMode;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * File uploads of the Reactor backend. Below the threshold: one PutObject. Above: parts read with positional reads
  * (on bounded-elastic threads) into memory reserved from the engine's {@link MemoryBudget}, digested in the same
  * pass, sent {@link TransferSettings#partsInFlight()} at a time; memory is given back as each part ends (sent, failed
- * or cancelled). A part larger than the whole budget is streamed from the file instead. A file whose size or modification time changes during the upload fails
- * with {@link DataIntegrityException} and the upload is aborted.
+ * or cancelled). A part larger than the whole budget is streamed from the file instead. A file whose size or
+ * modification time changes during the upload fails with {@link LocalFileException} and the upload is aborted.
  */
 final class FileUploader {
 
@@ -68,7 +68,7 @@ final class FileUploader {
                                 }
                             })
                             .subscribeOn(Schedulers.boundedElastic())
-                            .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                            .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                             .flatMap(data -> uploads.putSingle(bucket, key, options, data, run)
                                     .doFinally(signal -> data.release())),
                     FileUploader::release, (reservation, error) -> release(reservation), FileUploader::release);
@@ -76,7 +76,7 @@ final class FileUploader {
         // between the part size and the threshold: digest first, then let the SDK stream the file
         return Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), settings.integrity()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                 .flatMap(digest -> {
                     PutObjectRequest request = SdkRequests.putObject(bucket, key, options)
                             .contentLength(stamp.size())
@@ -93,7 +93,7 @@ final class FileUploader {
         int inFlight = settings.partsInFlight();
         return Mono.usingWhen(
                 Mono.fromCallable(() -> FileChannel.open(file)).subscribeOn(Schedulers.boundedElastic())
-                        .onErrorMap(e -> LocalFiles.ioError(operation, file, e)),
+                        .onErrorMap(e -> LocalFiles.fileError(operation, file, e)),
                 channel -> uploads.multipart(bucket, key, options,
                         upload -> Flux.range(1, plan.partCount())
                                 .flatMap(n -> sendPart(upload, channel, plan, n, file, operation, run), inFlight, 1)
@@ -118,7 +118,7 @@ final class FileUploader {
         if (length > settings.memoryBudget().capacity()) {
             return Mono.fromCallable(() -> LocalFiles.digest(file, plan.offset(n), length, settings.integrity()))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                    .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                     .flatMap(digest -> uploads.uploadPart(upload, n, length, digest, () -> AsyncRequestBody.fromFile(
                             FileRequestBodyConfiguration.builder().path(file).position(plan.offset(n))
                                     .numBytesToRead(length).chunkSizeInBytes(256 * 1024).build()), run));
@@ -127,7 +127,7 @@ final class FileUploader {
                 reservation -> Mono.fromCallable(() -> PartData.of(n, LocalFiles.readBuffers(channel, plan.offset(n),
                                 length), settings.integrity(), reservation))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorMap(e -> LocalFiles.ioError(operation, file, e))
+                        .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                         .flatMap(data -> uploads.uploadPart(upload, data, run).doFinally(signal -> data.release())),
                 FileUploader::release, (reservation, error) -> release(reservation), FileUploader::release);
     }
@@ -139,7 +139,7 @@ final class FileUploader {
     private static void checkUnchanged(Path file, LocalFiles.Stamp before, String operation) {
         LocalFiles.Stamp now = LocalFiles.stamp(file, operation);
         if (!now.equals(before)) {
-            throw new DataIntegrityException(operation + ": the file changed during the upload (size "
+            throw new LocalFileException(operation + ": the file changed during the upload (size "
                     + before.size() + " -> " + now.size() + ", modified " + before.modified() + " -> "
                     + now.modified() + ")");
         }

@@ -1,6 +1,6 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.S3ToolkitException;
+import io.reactives3.core.error.LocalFileException;
 import io.reactives3.transfer.IntegrityMode;
 import java.io.EOFException;
 import java.io.IOException;
@@ -35,12 +35,12 @@ final class LocalFiles {
     record Stamp(long size, FileTime modified) {
     }
 
-    /** The stamp of a regular file; an I/O error (missing, not a regular file) as a toolkit exception. */
+    /** The stamp of a regular file; an I/O error (missing, not a regular file) as a {@link LocalFileException}. */
     static Stamp stamp(Path file, String operation) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             if (!a.isRegularFile()) {
-                throw new S3ToolkitException(operation + ": " + file + " is not a regular file");
+                throw new LocalFileException(operation + ": " + file + " is not a regular file");
             }
             return new Stamp(a.size(), a.lastModifiedTime());
         } catch (IOException e) {
@@ -148,12 +148,20 @@ final class LocalFiles {
         return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** An I/O failure as the toolkit's exception, naming the operation and file. */
-    static S3ToolkitException ioError(String operation, Path file, Throwable error) {
+    /** An I/O failure of a local file step as a {@link LocalFileException} naming the operation and file. */
+    static LocalFileException ioError(String operation, Path file, IOException error) {
+        return new LocalFileException(operation + ": local file " + file + ": " + error, error);
+    }
+
+    /**
+     * A failure of a local file step (for {@code onErrorMap}): I/O errors become a {@link LocalFileException} naming
+     * the operation and file; the toolkit's own errors and anything else (a bug, an {@link Error}) pass through.
+     */
+    static Throwable fileError(String operation, Path file, Throwable error) {
         Throwable cause = error instanceof UncheckedIOException u ? u.getCause() : error;
-        if (cause instanceof S3ToolkitException toolkit) {
-            return toolkit;
+        if (cause instanceof IOException io) {
+            return ioError(operation, file, io);
         }
-        return new S3ToolkitException(operation + ": local file " + file + ": " + cause, cause);
+        return error;
     }
 }

@@ -1,5 +1,6 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.transfer.MemoryBudget;
 import io.reactives3.transfer.TransferSettings;
 import java.nio.ByteBuffer;
@@ -160,14 +161,14 @@ final class PartAssembler {
             }
             if (current == null) {
                 if (partNumber > TransferSettings.MAX_PARTS) {
-                    return Flux.<Sealed>fromIterable(out).concatWith(Flux.error(new IllegalStateException(
+                    return Flux.<Sealed>fromIterable(out).concatWith(Flux.error(new InvalidInputException(
                             "the stream is longer than 10,000 parts can hold (" + total + " bytes so far): give the "
                                     + "engine a larger TransferSettings.partSize")));
                 }
                 long size = Math.min(Integer.MAX_VALUE - 8,
                         PartPlan.streamPartSize(basePartSize, partNumber, partsPerSize));
                 if (size > budget.capacity()) {
-                    return Flux.<Sealed>fromIterable(out).concatWith(Flux.error(new IllegalStateException(
+                    return Flux.<Sealed>fromIterable(out).concatWith(Flux.error(new InvalidInputException(
                             "part " + partNumber + " of a stream (" + total + " bytes so far) needs " + size
                                     + " bytes, more than the whole memory budget (" + budget.capacity()
                                     + " bytes): lower TransferSettings.partSize or give the engine a larger "

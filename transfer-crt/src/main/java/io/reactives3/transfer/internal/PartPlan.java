@@ -1,5 +1,6 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.transfer.TransferSettings;
 
 /**
@@ -29,7 +30,7 @@ record PartPlan(long objectSize, long partSize, int partCount) {
     /** Parts of {@code preferredPartSize}, grown if needed so that at most 10,000 parts cover {@code objectSize}. */
     static PartPlan of(long objectSize, long preferredPartSize) {
         if (objectSize > MAX_OBJECT_SIZE) {
-            throw new IllegalArgumentException("objects are at most 5 TiB, got " + objectSize + " bytes");
+            throw new InvalidInputException("objects are at most 5 TiB, got " + objectSize + " bytes");
         }
         long partSize = Math.max(preferredPartSize, ceilToMib(ceilDiv(objectSize, TransferSettings.MAX_PARTS)));
         partSize = Math.min(partSize, TransferSettings.MAX_PART_SIZE);

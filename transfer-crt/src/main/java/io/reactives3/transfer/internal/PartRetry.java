@@ -1,8 +1,8 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.DataIntegrityException;
-import io.reactives3.core.S3ServiceException;
-import io.reactives3.core.S3TransportException;
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.transfer.TransferSettings;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -13,8 +13,11 @@ import reactor.util.retry.Retry;
 /**
  * Retries one part (or one small request) of a transfer: up to {@link TransferSettings#maxPartAttempts()} attempts,
  * exponential backoff from {@link TransferSettings#retryBackoff()} (capped at 10 s, 50 % jitter), only for errors a
- * new attempt may fix: retryable store errors (5xx, throttling, request timeout), transport errors (connection
- * reset, timeout) and integrity errors (truncated or corrupted bodies). The last error is delivered as is.
+ * new attempt may fix: store errors whose {@link S3ServiceException#isRetryable()} holds (5xx, throttling, request
+ * timeout), {@link S3TransportException}s (connection refused or reset, body cut short; {@code S3TimeoutException}
+ * included) and {@link DataIntegrityException}s (truncated or corrupted bodies). Never retried: other 4xx answers,
+ * {@code UnsupportedByStoreException} (501) and {@code ClientSideException}s (bad input, local files). The last error
+ * is delivered as is.
  */
 final class PartRetry {
 

@@ -1,10 +1,11 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.DataIntegrityException;
-import io.reactives3.core.PreconditionFailedException;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.S3ServiceException;
-import io.reactives3.core.S3TransportException;
+import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.PreconditionFailedException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.S3TimeoutException;
+import io.reactives3.core.error.ServiceErrorContext;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.transfer.IntegrityMode;
@@ -138,7 +139,7 @@ final class RangedDownloader {
             case PART_MD5S -> LocalFiles.partMd5s(file, plan.size(), plan.segmentSize());
         };
         return digests
-                .onErrorMap(e -> LocalFiles.ioError("downloadFile s3://" + plan.head().bucket() + "/"
+                .onErrorMap(e -> LocalFiles.fileError("downloadFile s3://" + plan.head().bucket() + "/"
                         + plan.head().key(), file, e));
     }
 
@@ -321,7 +322,7 @@ final class RangedDownloader {
                     .build();
             return client.getObjectStream(request)
                     // no response head in time: a store that accepted the request and never answers
-                    .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TransportException(
+                    .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TimeoutException(
                             describe(plan, n) + ": no response within " + settings.partIdleTimeout()
                                     + " (TransferSettings.partIdleTimeout)", null)))
                     .flatMap(stream -> {
@@ -334,10 +335,11 @@ final class RangedDownloader {
                         }
                         return stream.body()
                                 // a stalled or silently cut connection: fail the part so that it is retried
-                                .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TransportException(
+                                .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TimeoutException(
                                         describe(plan, n) + ": no byte for " + settings.partIdleTimeout()
                                                 + " after " + received[0] + " of " + length
-                                                + " (stalled or cut connection)", null)))
+                                                + " (stalled or cut connection; raise TransferSettings"
+                                                + ".partIdleTimeout for slow links)", null)))
                                 .concatMap(buffer -> {
                                     int size = buffer.remaining();
                                     if (received[0] + size > length) {
@@ -371,7 +373,7 @@ final class RangedDownloader {
         if (expected.eTag() == null || part.eTag() == null || expected.eTag().equals(part.eTag())) {
             return null;
         }
-        return new PreconditionFailedException(new S3ServiceException.ErrorContext("GetObject", expected.bucket(),
+        return new PreconditionFailedException(new ServiceErrorContext("GetObject", expected.bucket(),
                 expected.key(), 412, "PreconditionFailed", null, "the object changed during the download (ETag "
                 + expected.eTag() + ", now " + part.eTag() + "; the store did not apply If-Match)"), null);
     }

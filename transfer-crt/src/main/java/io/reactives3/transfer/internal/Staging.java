@@ -49,12 +49,12 @@ final class Staging {
                                      Function<Staged, Mono<T>> write) {
         return Mono.usingWhen(
                 Mono.fromCallable(() -> create(destination, open)).subscribeOn(Schedulers.boundedElastic())
-                        .onErrorMap(e -> LocalFiles.ioError(operation, destination, e)),
+                        .onErrorMap(e -> LocalFiles.fileError(operation, destination, e)),
                 staged -> write.apply(staged).flatMap(value -> Mono.fromCallable(() -> {
                             commit(staged, destination);
                             return value;
                         }).subscribeOn(Schedulers.boundedElastic())
-                        .onErrorMap(e -> LocalFiles.ioError(operation, destination, e))),
+                        .onErrorMap(e -> LocalFiles.fileError(operation, destination, e))),
                 staged -> Mono.empty(),
                 (staged, error) -> discard(staged),
                 Staging::discard);

@@ -3,6 +3,7 @@ package io.reactives3.transfer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.transfer.TransferSettings;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class PartPlanTest {
     @Test
     void of_objectOver5TiB_isRejected() {
         assertThatThrownBy(() -> PartPlan.of(PartPlan.MAX_OBJECT_SIZE + 1, 5 * MIB))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 TiB");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("5 TiB");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
 import reactor.core.publisher.Flux;
 
 /**
@@ -25,6 +26,7 @@ import reactor.core.publisher.Flux;
  * pooled connections, which may keep their last request) still open: every part buffer is collectable, and every
  * byte of the budget is given back.
  */
+@Tag("bounded-memory")   // its own JVM with a 128 MiB heap (see the pom)
 class ReleasedBuffersTest {
 
     @S3Test(only = {StoreKind.S3PROXY, StoreKind.CEPH_RGW})
