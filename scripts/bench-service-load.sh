@@ -5,6 +5,7 @@
 # rounds, on 127.0.0.1. The S3 server runs in a JVM (or processes) of its own, so only the client's heap is measured.
 # Prints every run's line and a table of medians. Stops by itself.
 # Usage: scripts/bench-service-load.sh [targets (default: s3proxy,ceph-rgw)] [rounds (default: 3)] [heap (default: 128m)]
+# CONTENDERS="engine sdk-java" limits the contenders (default: engine sdk-java sdk-crt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 targets="${1:-s3proxy,ceph-rgw}"
@@ -24,12 +25,12 @@ for target in ${targets//,/ }; do
   [ -n "$ready" ] || { echo "the $target server did not start" >&2; exit 1; }
   read -r _ endpoint region access secret <<<"$ready"
   for round in $(seq 1 "$rounds"); do
-    for contender in engine sdk-java sdk-crt; do
+    for contender in ${CONTENDERS:-engine sdk-java sdk-crt}; do
       line=$(REACTIVE_S3_ENDPOINT="$endpoint" REACTIVE_S3_REGION="$region" REACTIVE_S3_ACCESS_KEY="$access" \
-          REACTIVE_S3_SECRET_KEY="$secret" timeout 1200 java "-Xmx$heap" -Dbench.target=external \
+          REACTIVE_S3_SECRET_KEY="$secret" timeout 300 java "-Xmx$heap" -Dbench.target=external \
           -Dbench.label="$target" -Dbench.profile="$profile" -Dbench.contender="$contender" -cp "$cp" \
           io.reactives3.benchmarks.ServiceLoadBenchmark 2>/dev/null | grep '^RESULT' || true)
-      [ -n "$line" ] || line="RESULT target=$target contender=$contender outcome=crashed(no_result_line)"
+      [ -n "$line" ] || line="RESULT target=$target contender=$contender outcome=no_result_within_300s_or_crashed"
       echo "$line round=$round" | tee -a "$out"
     done
   done

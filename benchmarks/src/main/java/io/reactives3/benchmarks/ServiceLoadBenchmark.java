@@ -130,10 +130,16 @@ public final class ServiceLoadBenchmark {
                     percentile(streamMillis, 99), peakHeap.get() / (double) MIB, baseline / (double) MIB,
                     first == null ? "" : " first_failure=" + first.toString().replaceAll("\\s+", "_")
                             .substring(0, Math.min(160, first.toString().length())));
+            // printed before the bucket is emptied and the contender closed: their clean-up is not measured
+            System.out.println(line);
+            System.out.flush();
+            line = null;
         } catch (OutOfMemoryError e) {
             line = "RESULT target=" + label + " contender=" + contenderName + " outcome=OutOfMemoryError";
         }
-        System.out.println(line);
+        if (line != null) {
+            System.out.println(line);
+        }
         System.exit(0);
     }
 

@@ -126,6 +126,27 @@ public final class MemoryBudget {
         });
     }
 
+    /**
+     * Reserves {@code bytes} at once if at least {@code keepFree} bytes (and the largest plain reservation asked so far)
+     * stay free afterwards; otherwise returns {@code null} without waiting. The engine grows the first part of an
+     * upload of unknown size in such steps, as its data arrives: a small upload holds about its own size, and the room
+     * a part needs to be completed always stays free, so no set of growing uploads can hold the budget between them
+     * while each waits for more.
+     */
+    public Reservation tryReserve(long bytes, long keepFree) {
+        if (bytes < 0 || keepFree < 0) {
+            throw new InvalidInputException("bytes and keepFree must be >= 0, got " + bytes + ", " + keepFree);
+        }
+        synchronized (this) {
+            if (bytes + keepFree > capacity || inUse + bytes > capacity - Math.max(keepFree,
+                    Math.min(largestReservation, capacity - bytes))) {
+                return null;
+            }
+            inUse += bytes;
+        }
+        return new Reservation(this, bytes);
+    }
+
     private ArrayDeque<Waiter> lineOf(Waiter waiter) {
         return waiter.keepFree == 0 ? waiters : keepingFree;
     }

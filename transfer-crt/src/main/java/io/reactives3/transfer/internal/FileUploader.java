@@ -32,10 +32,17 @@ final class FileUploader {
 
     private final Uploads uploads;
     private final TransferSettings settings;
+    private final int maxParts;
 
     FileUploader(Uploads uploads) {
+        this(uploads, TransferSettings.MAX_PARTS);
+    }
+
+    /** With at most {@code maxParts} parts per file: below S3's 10,000, small files get grown parts (tests). */
+    FileUploader(Uploads uploads, int maxParts) {
         this.uploads = uploads;
         this.settings = uploads.settings();
+        this.maxParts = maxParts;
     }
 
     Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options, TransferRun run) {
@@ -50,7 +57,7 @@ final class FileUploader {
                         run.plan(stamp.size(), 1);
                         return single(file, stamp, bucket, key, withType, run, operation);
                     }
-                    PartPlan plan = PartPlan.of(stamp.size(), settings.partSize());
+                    PartPlan plan = PartPlan.of(stamp.size(), settings.partSize(), maxParts);
                     run.plan(stamp.size(), plan.partCount());
                     return multipart(file, stamp, plan, bucket, key, withType, run, operation);
                 });

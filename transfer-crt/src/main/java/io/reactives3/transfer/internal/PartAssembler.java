@@ -23,9 +23,10 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>Reservations: a part reserves its full size before its first byte is copied (the part can then always be
  * completed, however many transfers wait for memory), except the first part of a stream, which starts with
- * {@value #FIRST_RESERVATION} bytes when they can be had without taking the room a part needs, and reserves the rest
- * of the part only if the stream outgrows them: small uploads then run side by side without waiting for a part's
- * worth of memory each. Waiting for memory stops the reading of the source. What a part did not use is given back
+ * {@value #FIRST_RESERVATION} bytes when they can be had without taking the room a part needs, and grows with its
+ * data: it doubles what it holds while the room for a part stays free, and otherwise waits in line for the rest of
+ * the part. Small uploads then run side by side, each holding about its size, without waiting for a part's worth of
+ * memory each. Waiting for memory stops the reading of the source. What a part did not use is given back
  * when it is sealed; the rest when it is released.
  *
  * <p>Not thread-safe: one per subscription, fed serially ({@code concatMap}).
@@ -185,7 +186,16 @@ final class PartAssembler {
             }
             Filling part = current;
             if (!part.hasSpace() && part.unallocated() == 0) {
-                return then(out, budget.reserve(part.size - part.reservation.bytes()), more -> {
+                // grow by what is held so far (doubling), while the room for a whole part stays free; else wait for
+                // the rest of the part in line
+                long held = part.reservation.bytes();
+                MemoryBudget.Reservation step = budget.tryReserve(Math.min(Math.max(held, MIN_BUFFER), part.size - held),
+                        part.size);
+                if (step != null) {
+                    part.reservation.merge(step);
+                    continue;
+                }
+                return then(out, budget.reserve(part.size - held), more -> {
                     part.reservation.merge(more);
                     return fill(in);
                 });
