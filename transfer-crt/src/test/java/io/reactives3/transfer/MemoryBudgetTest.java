@@ -1,9 +1,9 @@
 package io.reactives3.transfer;
 
-import io.reactives3.core.error.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactives3.core.error.InvalidInputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,5 +116,21 @@ class MemoryBudgetTest {
         // only 40 may be held by them: 60 stay free for a part to be completed
         assertThat(small).hasSize(4);
         assertThat(budget.inUse()).isEqualTo(40);
+    }
+
+    @Test
+    void tryReserve_grantsAtOnceOnlyWhileTheRoomToKeepFreeStaysFree() {
+        MemoryBudget budget = MemoryBudget.ofBytes(100);
+        MemoryBudget.Reservation a = budget.tryReserve(30, 50);
+        assertThat(a).isNotNull();
+        assertThat(budget.tryReserve(30, 50)).as("would leave 40 free, fewer than 50").isNull();
+        assertThat(budget.inUse()).isEqualTo(30);
+        MemoryBudget.Reservation b = budget.tryReserve(20, 50);
+        assertThat(b).as("leaves exactly 50 free").isNotNull();
+        assertThat(budget.waiting()).as("never waits").isZero();
+        a.release();
+        b.release();
+        assertThat(budget.inUse()).isZero();
+        assertThatThrownBy(() -> budget.tryReserve(-1, 0)).isInstanceOf(InvalidInputException.class);
     }
 }
