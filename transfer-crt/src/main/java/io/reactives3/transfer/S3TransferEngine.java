@@ -73,8 +73,9 @@ public interface S3TransferEngine extends AutoCloseable {
 
     /**
      * Uploads a file: one PutObject below {@link TransferSettings#multipartThreshold()}, parallel parts above it
-     * (at most {@link TransferSettings#partsInFlight()} parts in memory). The content type is guessed from the file
-     * name. A file that changes during the upload fails it with {@link LocalFileException}.
+     * (at most {@link TransferSettings#partsInFlight()} parts in memory, each reserved from the engine's
+     * {@link MemoryBudget} before it is read and given back when it was sent, failed or cancelled). The content type
+     * is guessed from the file name. A file that changes during the upload fails it with {@link LocalFileException}.
      */
     Transfer<UploadResult> uploadFile(Path source, String bucket, String key);
 
@@ -83,10 +84,12 @@ public interface S3TransferEngine extends AutoCloseable {
 
     /**
      * Uploads a stream of unknown length: cut into parts (the part size doubles every 1,000 parts so 10,000 parts
-     * hold about 5 TiB), the parts in flight and the part being filled within
-     * {@link TransferSettings#memoryBudget()} (while a part is at most half of it); a stream that ends within its
-     * first part and below the threshold becomes one PutObject. The source is requested only as parts can be sent
-     * (backpressure); an error from the source aborts the upload. The source's buffers are copied, not kept.
+     * hold about 5 TiB); a stream that ends within its first part and below the threshold becomes one PutObject.
+     * Every byte is copied into buffers sized by the data (a 1-byte upload holds a few KiB, not a part) that are
+     * reserved from the engine's {@link MemoryBudget} first: when the budget is spent the upload waits, in order of
+     * arrival, and stops reading its source. The source is requested one buffer at a time, only as memory and
+     * {@link TransferSettings#concurrency()} allow (backpressure); its buffers are copied, not kept. An error from
+     * the source or a cancel aborts the multipart upload; memory is given back on every path.
      */
     Transfer<UploadResult> upload(Publisher<ByteBuffer> source, String bucket, String key, PutObjectOptions options);
 
@@ -103,9 +106,11 @@ public interface S3TransferEngine extends AutoCloseable {
 
     /**
      * Opens a download as a demand-driven stream built from parallel ranged GETs reassembled in order: emits the
-     * object's head (HeadObject) with the body. Ranges of at most {@link TransferSettings#partSize()} are read ahead
-     * only as far as the memory budget allows, whatever the subscriber's speed: memory stays within
-     * {@code max(memoryBudget, 3 x partSize)}. Each range carries {@code If-Match} with the head's ETag (a replaced
+     * object's head (HeadObject) with the body. Ranges of 2 MiB are read ahead of the subscriber (two GETs at once,
+     * at most five ranges held per stream), each reserved from the engine's {@link MemoryBudget} before it is asked
+     * for and given back once the subscriber took its last buffer (or on cancel and error): a slow or paused
+     * subscriber costs at most those ranges, and since each range is read whole as soon as it is reserved, a pause
+     * never runs into a read timeout. Each range carries {@code If-Match} with the head's ETag (a replaced
      * object fails with {@link io.reactives3.core.error.PreconditionFailedException}) and is retried on its own; in
      * {@link IntegrityMode#MD5} a content that does not give the ETag fails after the last byte. The body may be
      * subscribed to more than once (each subscription reads the object again); cancelling it stops the reads.

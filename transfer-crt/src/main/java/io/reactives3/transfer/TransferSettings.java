@@ -5,34 +5,36 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Transfer engine settings. Immutable; {@code withX} returns a copy; {@link #defaults()} documents every default.
+ * Transfer engine settings. Immutable; build with {@link #builder()} (or change a copy with {@link #toBuilder()} or a
+ * {@code withX} method); {@link #defaults()} documents every default.
  *
- * @param partSize            bytes per part for multipart uploads, copies and ranged downloads. Default 8 MiB;
- *                            range 5 MiB..5 GiB (S3's part limits). Streams of unknown length grow it as needed
- *                            so that 10,000 parts are never exceeded.
- * @param multipartThreshold  objects of at least this many bytes are uploaded/copied/downloaded in parts; smaller
- *                            ones in one request. Default 16 MiB; at least 5 MiB.
- * @param concurrency         parts in flight per transfer. Default 8; range 1..256.
- * @param memoryBudget        the most bytes a single transfer buffers in memory (stream uploads and stream
- *                            downloads); at least one part. Default 128 MiB. Parts in flight are limited to
- *                            {@code min(concurrency, memoryBudget / partSize)}.
- * @param fileConcurrency     files or keys in flight in directory jobs. Default 4; range 1..64.
- * @param deleteConcurrency   DeleteObjects batches (of up to 1,000 keys) in flight. Default 4; range 1..64.
- * @param maxPartAttempts     attempts per part (first included) on retryable errors: 5xx, SlowDown, connection
- *                            resets, truncated or corrupted bodies. Default 4; range 1..20.
- * @param retryBackoff        first backoff between part attempts, doubled each time with jitter. Default 200 ms.
- * @param integrity           how data is verified end to end. Default {@link IntegrityMode#MD5}.
- * @param backend             which machinery moves file transfers. Default {@link TransferBackend#AUTO}.
- * @param progressInterval    the most time between two progress snapshots. Default 250 ms.
- * @param partIdleTimeout     the longest a part's download may go without receiving a byte before it is failed
- *                            (and retried like a connection reset). Default 30 s. It also catches a connection cut
- *                            mid-body, which the SDK's Netty client does not report to streaming readers (measured
- *                            with SDK 2.57.8: such a body neither ends nor fails).
+ * <ul>
+ *   <li>{@code partSize}: bytes per part for multipart uploads, copies and ranged file downloads. Default 8 MiB;
+ *       5 MiB..5 GiB (S3's part limits). Big files and long streams grow it so that 10,000 parts are never
+ *       exceeded.</li>
+ *   <li>{@code multipartThreshold}: objects of at least this many bytes are uploaded/copied/downloaded in parts;
+ *       smaller ones in one request. Default 16 MiB; at least 5 MiB.</li>
+ *   <li>{@code concurrency}: parts in flight per transfer. Default 8; 1..256.</li>
+ *   <li>{@code memoryBudget}: the {@link MemoryBudget} every transfer of the engine reserves its buffers from
+ *       (part buffers of uploads, read-ahead of stream downloads). Default {@link MemoryBudget#jvmDefault()}: a
+ *       quarter of {@code -Xmx}, shared by every engine of the JVM. It must hold one part.</li>
+ *   <li>{@code fileConcurrency}: files or keys in flight in directory jobs. Default 4; 1..64.</li>
+ *   <li>{@code deleteConcurrency}: DeleteObjects batches (of up to 1,000 keys) in flight. Default 4; 1..64.</li>
+ *   <li>{@code maxPartAttempts}: attempts per part (first included) on retryable errors: 5xx, SlowDown, connection
+ *       resets and timeouts, truncated or corrupted bodies. Default 4; 1..20.</li>
+ *   <li>{@code retryBackoff}: first backoff between part attempts, doubled each time with jitter. Default 200 ms.</li>
+ *   <li>{@code integrity}: how data is verified end to end. Default {@link IntegrityMode#MD5}.</li>
+ *   <li>{@code backend}: which machinery moves file transfers. Default {@link TransferBackend#AUTO}.</li>
+ *   <li>{@code progressInterval}: the most time between two progress snapshots. Default 250 ms.</li>
+ *   <li>{@code partIdleTimeout}: the longest a download request (HeadObject, or a ranged GET before its headers or
+ *       between two bytes of its body) may go without an answer before it fails with a transport error (and is
+ *       retried like a connection reset). Default 30 s. It also catches a connection cut mid-body, which the SDK's
+ *       Netty client does not report to streaming readers (measured with SDK 2.57.8: such a body neither ends nor
+ *       fails).</li>
+ * </ul>
+ * Out-of-range values fail with {@link InvalidInputException} when built.
  */
-public record TransferSettings(long partSize, long multipartThreshold, int concurrency, long memoryBudget,
-                               int fileConcurrency, int deleteConcurrency, int maxPartAttempts,
-                               Duration retryBackoff, IntegrityMode integrity, TransferBackend backend,
-                               Duration progressInterval, Duration partIdleTimeout) {
+public final class TransferSettings {
 
     /** 1 MiB. */
     public static final long MIB = 1024L * 1024;
@@ -43,30 +45,54 @@ public record TransferSettings(long partSize, long multipartThreshold, int concu
     /** S3's most parts per upload. */
     public static final int MAX_PARTS = 10_000;
 
-    public TransferSettings {
-        if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
-            throw new InvalidInputException("partSize must be within 5 MiB..5 GiB, got " + partSize);
+    private static final TransferSettings DEFAULTS = new Builder().build();
+
+    private final long partSize;
+    private final long multipartThreshold;
+    private final int concurrency;
+    private final MemoryBudget memoryBudget;
+    private final int fileConcurrency;
+    private final int deleteConcurrency;
+    private final int maxPartAttempts;
+    private final Duration retryBackoff;
+    private final IntegrityMode integrity;
+    private final TransferBackend backend;
+    private final Duration progressInterval;
+    private final Duration partIdleTimeout;
+
+    private TransferSettings(Builder b) {
+        if (b.partSize < MIN_PART_SIZE || b.partSize > MAX_PART_SIZE) {
+            throw new InvalidInputException("partSize must be within 5 MiB..5 GiB, got " + b.partSize);
         }
-        if (multipartThreshold < MIN_PART_SIZE) {
-            throw new InvalidInputException("multipartThreshold must be >= 5 MiB, got " + multipartThreshold);
+        if (b.multipartThreshold < MIN_PART_SIZE) {
+            throw new InvalidInputException("multipartThreshold must be >= 5 MiB, got " + b.multipartThreshold);
         }
-        within(concurrency, 1, 256, "concurrency");
-        within(fileConcurrency, 1, 64, "fileConcurrency");
-        within(deleteConcurrency, 1, 64, "deleteConcurrency");
-        within(maxPartAttempts, 1, 20, "maxPartAttempts");
-        if (memoryBudget < partSize) {
-            throw new InvalidInputException("memoryBudget (" + memoryBudget + ") must hold at least one part ("
-                    + partSize + ")");
-        }
-        Objects.requireNonNull(retryBackoff, "retryBackoff");
-        Objects.requireNonNull(integrity, "integrity");
-        Objects.requireNonNull(backend, "backend");
-        Objects.requireNonNull(progressInterval, "progressInterval");
-        Objects.requireNonNull(partIdleTimeout, "partIdleTimeout");
-        if (retryBackoff.isNegative() || progressInterval.isNegative() || progressInterval.isZero()
-                || partIdleTimeout.isNegative() || partIdleTimeout.isZero()) {
+        within(b.concurrency, 1, 256, "concurrency");
+        within(b.fileConcurrency, 1, 64, "fileConcurrency");
+        within(b.deleteConcurrency, 1, 64, "deleteConcurrency");
+        within(b.maxPartAttempts, 1, 20, "maxPartAttempts");
+        Objects.requireNonNull(b.memoryBudget, "memoryBudget");
+        Objects.requireNonNull(b.retryBackoff, "retryBackoff");
+        Objects.requireNonNull(b.integrity, "integrity");
+        Objects.requireNonNull(b.backend, "backend");
+        Objects.requireNonNull(b.progressInterval, "progressInterval");
+        Objects.requireNonNull(b.partIdleTimeout, "partIdleTimeout");
+        if (b.retryBackoff.isNegative() || b.progressInterval.isNegative() || b.progressInterval.isZero()
+                || b.partIdleTimeout.isNegative() || b.partIdleTimeout.isZero()) {
             throw new InvalidInputException("retryBackoff must be >= 0, progressInterval and partIdleTimeout > 0");
         }
+        this.partSize = b.partSize;
+        this.multipartThreshold = b.multipartThreshold;
+        this.concurrency = b.concurrency;
+        this.memoryBudget = b.memoryBudget;
+        this.fileConcurrency = b.fileConcurrency;
+        this.deleteConcurrency = b.deleteConcurrency;
+        this.maxPartAttempts = b.maxPartAttempts;
+        this.retryBackoff = b.retryBackoff;
+        this.integrity = b.integrity;
+        this.backend = b.backend;
+        this.progressInterval = b.progressInterval;
+        this.partIdleTimeout = b.partIdleTimeout;
     }
 
     private static void within(int value, int min, int max, String name) {
@@ -75,86 +101,232 @@ public record TransferSettings(long partSize, long multipartThreshold, int concu
         }
     }
 
-    /** The defaults listed on this record. */
+    /** The defaults listed on this class. */
     public static TransferSettings defaults() {
-        return new TransferSettings(8 * MIB, 16 * MIB, 8, 128 * MIB, 4, 4, 4, Duration.ofMillis(200),
-                IntegrityMode.MD5, TransferBackend.AUTO, Duration.ofMillis(250), Duration.ofSeconds(30));
+        return DEFAULTS;
     }
 
-    /** Parts that may be in flight at once given concurrency and the memory budget. */
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public long partSize() {
+        return partSize;
+    }
+
+    public long multipartThreshold() {
+        return multipartThreshold;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
+    }
+
+    public int fileConcurrency() {
+        return fileConcurrency;
+    }
+
+    public int deleteConcurrency() {
+        return deleteConcurrency;
+    }
+
+    public int maxPartAttempts() {
+        return maxPartAttempts;
+    }
+
+    public Duration retryBackoff() {
+        return retryBackoff;
+    }
+
+    public IntegrityMode integrity() {
+        return integrity;
+    }
+
+    public TransferBackend backend() {
+        return backend;
+    }
+
+    public Duration progressInterval() {
+        return progressInterval;
+    }
+
+    public Duration partIdleTimeout() {
+        return partIdleTimeout;
+    }
+
+    /** Parts one transfer may hold at once: {@code concurrency}, or fewer when the budget holds fewer parts. */
     public int partsInFlight() {
-        return (int) Math.max(1, Math.min(concurrency, memoryBudget / partSize));
+        return (int) Math.max(1, Math.min(concurrency, memoryBudget.capacity() / partSize));
     }
 
     public TransferSettings withPartSize(long partSize) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, Math.max(memoryBudget, partSize),
-                fileConcurrency, deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().partSize(partSize).build();
     }
 
     public TransferSettings withMultipartThreshold(long threshold) {
-        return new TransferSettings(partSize, threshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().multipartThreshold(threshold).build();
     }
 
     public TransferSettings withConcurrency(int concurrency) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().concurrency(concurrency).build();
     }
 
-    public TransferSettings withMemoryBudget(long memoryBudget) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+    /** These settings with a budget of their own of {@code bytes} (not shared with other engines). */
+    public TransferSettings withMemoryBudget(long bytes) {
+        return toBuilder().memoryBudget(MemoryBudget.ofBytes(bytes)).build();
+    }
+
+    public TransferSettings withMemoryBudget(MemoryBudget budget) {
+        return toBuilder().memoryBudget(budget).build();
     }
 
     public TransferSettings withFileConcurrency(int fileConcurrency) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().fileConcurrency(fileConcurrency).build();
     }
 
     public TransferSettings withDeleteConcurrency(int deleteConcurrency) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().deleteConcurrency(deleteConcurrency).build();
     }
 
     public TransferSettings withMaxPartAttempts(int maxPartAttempts) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().maxPartAttempts(maxPartAttempts).build();
     }
 
     public TransferSettings withRetryBackoff(Duration retryBackoff) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().retryBackoff(retryBackoff).build();
     }
 
     public TransferSettings withIntegrity(IntegrityMode integrity) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().integrity(integrity).build();
     }
 
     public TransferSettings withBackend(TransferBackend backend) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().backend(backend).build();
     }
 
     public TransferSettings withProgressInterval(Duration progressInterval) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().progressInterval(progressInterval).build();
     }
 
     public TransferSettings withPartIdleTimeout(Duration partIdleTimeout) {
-        return new TransferSettings(partSize, multipartThreshold, concurrency, memoryBudget, fileConcurrency,
-                deleteConcurrency, maxPartAttempts, retryBackoff, integrity, backend, progressInterval,
-                partIdleTimeout);
+        return toBuilder().partIdleTimeout(partIdleTimeout).build();
+    }
+
+    @Override
+    public String toString() {
+        return "TransferSettings[partSize=" + partSize + ", multipartThreshold=" + multipartThreshold
+                + ", concurrency=" + concurrency + ", memoryBudget=" + memoryBudget.capacity() + ", fileConcurrency="
+                + fileConcurrency + ", deleteConcurrency=" + deleteConcurrency + ", maxPartAttempts="
+                + maxPartAttempts + ", retryBackoff=" + retryBackoff + ", integrity=" + integrity + ", backend="
+                + backend + ", progressInterval=" + progressInterval + ", partIdleTimeout=" + partIdleTimeout + "]";
+    }
+
+    /** Builds {@link TransferSettings}; every setting starts at its default. Not thread-safe. */
+    public static final class Builder {
+        private long partSize = 8 * MIB;
+        private long multipartThreshold = 16 * MIB;
+        private int concurrency = 8;
+        private MemoryBudget memoryBudget = MemoryBudget.jvmDefault();
+        private int fileConcurrency = 4;
+        private int deleteConcurrency = 4;
+        private int maxPartAttempts = 4;
+        private Duration retryBackoff = Duration.ofMillis(200);
+        private IntegrityMode integrity = IntegrityMode.MD5;
+        private TransferBackend backend = TransferBackend.AUTO;
+        private Duration progressInterval = Duration.ofMillis(250);
+        private Duration partIdleTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        private Builder(TransferSettings s) {
+            partSize = s.partSize;
+            multipartThreshold = s.multipartThreshold;
+            concurrency = s.concurrency;
+            memoryBudget = s.memoryBudget;
+            fileConcurrency = s.fileConcurrency;
+            deleteConcurrency = s.deleteConcurrency;
+            maxPartAttempts = s.maxPartAttempts;
+            retryBackoff = s.retryBackoff;
+            integrity = s.integrity;
+            backend = s.backend;
+            progressInterval = s.progressInterval;
+            partIdleTimeout = s.partIdleTimeout;
+        }
+
+        public Builder partSize(long partSize) {
+            this.partSize = partSize;
+            return this;
+        }
+
+        public Builder multipartThreshold(long multipartThreshold) {
+            this.multipartThreshold = multipartThreshold;
+            return this;
+        }
+
+        public Builder concurrency(int concurrency) {
+            this.concurrency = concurrency;
+            return this;
+        }
+
+        public Builder memoryBudget(MemoryBudget memoryBudget) {
+            this.memoryBudget = memoryBudget;
+            return this;
+        }
+
+        public Builder fileConcurrency(int fileConcurrency) {
+            this.fileConcurrency = fileConcurrency;
+            return this;
+        }
+
+        public Builder deleteConcurrency(int deleteConcurrency) {
+            this.deleteConcurrency = deleteConcurrency;
+            return this;
+        }
+
+        public Builder maxPartAttempts(int maxPartAttempts) {
+            this.maxPartAttempts = maxPartAttempts;
+            return this;
+        }
+
+        public Builder retryBackoff(Duration retryBackoff) {
+            this.retryBackoff = retryBackoff;
+            return this;
+        }
+
+        public Builder integrity(IntegrityMode integrity) {
+            this.integrity = integrity;
+            return this;
+        }
+
+        public Builder backend(TransferBackend backend) {
+            this.backend = backend;
+            return this;
+        }
+
+        public Builder progressInterval(Duration progressInterval) {
+            this.progressInterval = progressInterval;
+            return this;
+        }
+
+        public Builder partIdleTimeout(Duration partIdleTimeout) {
+            this.partIdleTimeout = partIdleTimeout;
+            return this;
+        }
+
+        /** The settings; fails with {@link InvalidInputException} naming the first value out of range. */
+        public TransferSettings build() {
+            return new TransferSettings(this);
+        }
     }
 }

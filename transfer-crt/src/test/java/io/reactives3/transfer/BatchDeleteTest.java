@@ -76,6 +76,24 @@ class BatchDeleteTest {
         }
     }
 
+    @S3Test(only = StoreKind.S3PROXY)
+    void deleteObjects_manyRefusedKeys_countsEveryOneAndKeepsASampleOfAThousand(S3Target target, TestBucket bucket) {
+        try (S3TransferEngine engine = Engines.engine(target, TransferBackend.REACTOR)) {
+            // every batch refused: 5,000 failed keys, of which the result keeps 1,000 (bounded, whatever the job)
+            target.faults().add(Fault.onOperation("DeleteObjects").respond(403, "AccessDenied"));
+            BatchDeleteResult result = engine.deleteObjects(bucket.name(),
+                    Flux.range(0, 5000).map(i -> "denied/" + i)).result().block(TIMEOUT);
+            assertThat(result).isNotNull();
+            assertThat(result.requests()).isEqualTo(5);
+            assertThat(result.deleted()).isZero();
+            assertThat(result.failed()).isEqualTo(5000);
+            assertThat(result.errors()).hasSize(1000).allMatch(e -> e.code().equals("AccessDenied"))
+                    .extracting(DeleteError::key).doesNotHaveDuplicates();
+        } finally {
+            target.faults().clear();
+        }
+    }
+
     @S3Test(only = StoreKind.CEPH_RGW)
     void deleteObjects_keysTheBucketPolicyProtects_reportedPerKeyByTheStore(S3Target target, TestBucket bucket) {
         bucket.seed(3, i -> "protected/" + i);

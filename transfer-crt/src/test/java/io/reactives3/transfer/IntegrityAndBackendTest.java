@@ -1,5 +1,6 @@
 package io.reactives3.transfer;
 
+import static io.reactives3.transfer.Engines.MIB;
 import static io.reactives3.transfer.Engines.PART;
 import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +64,13 @@ class IntegrityAndBackendTest {
     void auto_uploadsThroughTheCrtClientWhereTheProfileAllowsItDownloadsThroughReactor(S3Target target,
                                                                                       TestBucket bucket,
                                                                                       @TempDir Path dir) {
+        // the CRT S3 client accepts no native memory limit below 1 GiB: with a smaller budget AUTO never picks it
+        try (S3TransferEngine small = S3TransferEngine.create(TargetClients.client(target),
+                Engines.settings(TransferBackend.AUTO).withMemoryBudget(MemoryBudget.ofBytes(512 * MIB)))) {
+            assertThat(small.uploadBackend()).isEqualTo(TransferBackend.REACTOR);
+        }
         try (S3TransferEngine engine = S3TransferEngine.create(TargetClients.client(target),
-                Engines.settings(TransferBackend.AUTO))) {
+                Engines.settings(TransferBackend.AUTO).withMemoryBudget(MemoryBudget.ofBytes(1024 * MIB)))) {
             TransferBackend expected = switch (target.kind()) {
                 case S3PROXY, LOCAL_S3, S3MOCK -> TransferBackend.REACTOR; // S3PROXY and GENERIC profiles: quirk 1
                 default -> TransferBackend.CRT;

@@ -18,8 +18,10 @@ class TransferSettingsTest {
         assertThat(d.partSize()).isEqualTo(8 * MIB);
         assertThat(d.multipartThreshold()).isEqualTo(16 * MIB);
         assertThat(d.concurrency()).isEqualTo(8);
-        assertThat(d.memoryBudget()).isEqualTo(128 * MIB);
-        assertThat(d.partsInFlight()).isEqualTo(8);
+        assertThat(d.memoryBudget()).isSameAs(MemoryBudget.jvmDefault());
+        assertThat(d.partsInFlight()).isEqualTo((int) Math.max(1, Math.min(8,
+                MemoryBudget.jvmDefault().capacity() / (8 * MIB))));
+        assertThat(TransferSettings.builder().concurrency(3).build().toBuilder().build().concurrency()).isEqualTo(3);
         assertThat(d.integrity()).isEqualTo(IntegrityMode.MD5);
         assertThat(d.backend()).isEqualTo(TransferBackend.AUTO);
         assertThat(d.partIdleTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -38,7 +40,7 @@ class TransferSettingsTest {
         assertThatThrownBy(() -> TransferSettings.defaults().withMultipartThreshold(MIB))
                 .hasMessageContaining("multipartThreshold");
         assertThatThrownBy(() -> TransferSettings.defaults().withConcurrency(0)).hasMessageContaining("concurrency");
-        assertThatThrownBy(() -> TransferSettings.defaults().withMemoryBudget(MIB)).hasMessageContaining("memoryBudget");
+        assertThatThrownBy(() -> TransferSettings.defaults().withMemoryBudget(0)).hasMessageContaining("memory budget");
         assertThatThrownBy(() -> TransferSettings.defaults().withProgressInterval(Duration.ZERO))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> TransferSettings.defaults().withIntegrity(null)).isInstanceOf(NullPointerException.class);

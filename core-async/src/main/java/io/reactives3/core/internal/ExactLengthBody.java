@@ -2,6 +2,8 @@ package io.reactives3.core.internal;
 
 import io.reactives3.core.error.DataIntegrityException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -19,19 +21,31 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
  * completes the announced length is held back until the source proves it has nothing more: it completes (the buffer
  * is released and the body completes) or emits more bytes (the body fails). Empty buffers are skipped.
  *
+ * <p>A source that emits exactly the length but then neither completes nor emits more within {@link #COMPLETION_GRACE}
+ * fails the request the same way (nothing is stored) instead of hanging it.
+ *
  * <p>Every subscription counts afresh, so SDK retries re-read a re-subscribable source correctly.
  */
 final class ExactLengthBody implements AsyncRequestBody {
+
+    /** How long a source that emitted the announced length may take to complete. */
+    static final Duration COMPLETION_GRACE = Duration.ofSeconds(30);
 
     private final Publisher<ByteBuffer> source;
     private final long length;
     private final String contentType;
     private final String target;
+    private final Duration grace;
 
     /**
      * @param target what the body is for, for messages, e.g. {@code PutObject s3://bucket/key}
      */
     ExactLengthBody(Publisher<ByteBuffer> source, long length, String contentType, String target) {
+        this(source, length, contentType, target, COMPLETION_GRACE);
+    }
+
+    ExactLengthBody(Publisher<ByteBuffer> source, long length, String contentType, String target, Duration grace) {
+        this.grace = grace;
         this.source = source;
         this.length = length;
         this.contentType = contentType;
@@ -58,6 +72,10 @@ final class ExactLengthBody implements AsyncRequestBody {
             long[] seen = {0};
             ByteBuffer[] held = {null};
             return Flux.from(source)
+                    .timeout(Mono.never(), buffer -> seen[0] >= length ? Mono.delay(grace) : Mono.never())
+                    .onErrorMap(TimeoutException.class, e -> new DataIntegrityException(target + " failed: the body "
+                            + "reached the " + length + " bytes announced but did not complete within "
+                            + grace + "; nothing was stored"))
                     .<ByteBuffer>handle((buffer, sink) -> {
                         int n = buffer.remaining();
                         if (n == 0) {

@@ -10,6 +10,7 @@ import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.error.NotModifiedException;
 import io.reactives3.core.error.ObjectNotFoundException;
 import io.reactives3.core.error.RangeNotSatisfiableException;
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.DeleteObjectResult;
@@ -189,8 +190,74 @@ final class ObjectOperations {
                 .doOnDiscard(ResponsePublisher.class, ObjectOperations::closeUnread)
                 .map(publisher -> {
                     ObjectHead head = Responses.head(bucket, key, publisher.response(), request.partNumber() != null);
-                    return new ObjectStream(head, body(publisher, head));
+                    return new ObjectStream(head, resumable(request, head, body(publisher, head)));
                 });
+    }
+
+    /** Connection failures in a row after which a body stops resuming. */
+    static final int MAX_RESUMES_WITHOUT_PROGRESS = 3;
+
+    /**
+     * The body, resumed after a connection failure (a read timeout while the subscriber paused, a reset): the rest
+     * is asked for with a ranged GET from the next byte, pinned to the ETag with {@code If-Match} (an object replaced
+     * meanwhile fails with {@code PreconditionFailedException} instead of mixing bytes). The GET is sent only when
+     * the subscriber asks for more. Gives up, with the transport error, after {@value #MAX_RESUMES_WITHOUT_PROGRESS}
+     * failures without a byte between them, or at once when the object has no ETag or the request named a part.
+     */
+    private Flux<ByteBuffer> resumable(GetObjectRequest request, ObjectHead head, Flux<ByteBuffer> body) {
+        long first = firstByte(request);
+        if (head.eTag() == null || request.partNumber() != null || first < 0 || head.contentLength() < 0) {
+            return body;
+        }
+        long end = first + head.contentLength();   // exclusive
+        return Flux.defer(() -> {
+            long[] received = {0};
+            int[] failures = {0};
+            return resume(body, received, failures, request, head, first, end);
+        });
+    }
+
+    private Flux<ByteBuffer> resume(Flux<ByteBuffer> body, long[] received, int[] failures, GetObjectRequest request,
+                                    ObjectHead head, long first, long end) {
+        return body
+                .doOnNext(buffer -> {
+                    received[0] += buffer.remaining();
+                    failures[0] = 0;
+                })
+                .onErrorResume(e -> connectionFailure(e) && received[0] < end - first
+                                && ++failures[0] <= MAX_RESUMES_WITHOUT_PROGRESS,
+                        e -> Flux.just(first + received[0]).concatMap(from -> {
+                            GetObjectRequest rest = request.toBuilder()
+                                    .range("bytes=" + from + "-" + (end - 1))
+                                    .ifMatch("\"" + head.eTag() + "\"")
+                                    .build();
+                            return stream(rest).flatMapMany(next -> resume(next.body(), received, failures, request,
+                                    head, first, end));
+                        }, 0));
+    }
+
+    /** A failure of the connection rather than an answer of the store: worth resuming from the next byte. */
+    private static boolean connectionFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof S3TransportException || t instanceof java.io.IOException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+            if (t instanceof DataIntegrityException) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The first byte a GET asks for: 0, or the start of a {@code bytes=a-b} / {@code bytes=a-} range; -1 otherwise. */
+    private static long firstByte(GetObjectRequest request) {
+        String range = request.range();
+        if (range == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(range.trim());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /**

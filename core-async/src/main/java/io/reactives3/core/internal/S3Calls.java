@@ -1,11 +1,18 @@
 package io.reactives3.core.internal;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 
 /** Turns SDK calls into cold Monos with typed errors. */
 public final class S3Calls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(S3Calls.class);
 
     private S3Calls() {
     }
@@ -13,10 +20,43 @@ public final class S3Calls {
     /**
      * A cold Mono of the SDK call {@code call}: invoked on subscribe, cancelled (aborting the HTTP request) on cancel,
      * its failure translated by {@link S3Errors} with {@code operation}, {@code bucket} and {@code key}.
+     *
+     * <p>A cancel is silent: the failure the SDK reports for the aborted request afterwards is expected and only
+     * logged at DEBUG (not handed to Reactor's dropped-error hook, which logs at ERROR); a value that arrives after
+     * the cancel is discarded ({@code doOnDiscard} hooks release it).
      */
     public static <T> Mono<T> call(String operation, String bucket, String key,
                                    Supplier<? extends CompletableFuture<T>> call) {
-        return Mono.fromFuture(call)
-                .onErrorMap(e -> S3Errors.translate(e, operation, bucket, key));
+        return Mono.create(sink -> {
+            CompletableFuture<T> future;
+            try {
+                future = call.get();
+            } catch (RuntimeException e) {
+                sink.error(S3Errors.translate(e, operation, bucket, key));
+                return;
+            }
+            AtomicBoolean cancelled = new AtomicBoolean();
+            sink.onCancel(() -> {
+                cancelled.set(true);
+                future.cancel(true);
+            });
+            future.whenComplete((value, error) -> {
+                if (cancelled.get()) {
+                    if (value != null) {
+                        Operators.onDiscard(value, Context.of(sink.contextView()));
+                    }
+                    if (error != null) {
+                        LOG.debug("{} s3://{}/{} ended after it was cancelled: {}", operation, bucket, key,
+                                error.toString());
+                    }
+                } else if (error != null) {
+                    sink.error(S3Errors.translate(error, operation, bucket, key));
+                } else if (value == null) {
+                    sink.success();
+                } else {
+                    sink.success(value);
+                }
+            });
+        });
     }
 }

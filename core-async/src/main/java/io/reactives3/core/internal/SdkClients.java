@@ -56,6 +56,10 @@ public final class SdkClients {
                     .maxConcurrency(settings.maxConnections())
                     .connectionTimeout(settings.connectionTimeout())
                     .connectionAcquisitionTimeout(settings.connectionAcquireTimeout())
+                    // the CRT has no read timeout: a connection that moves (almost) nothing for the read timeout
+                    // is failed, so a store that stops answering cannot hold a request forever
+                    .connectionHealthConfiguration(health -> health.minimumThroughputInBps(1L)
+                            .minimumThroughputTimeout(settings.readTimeout()))
                     .build();
         }
         return NettyNioAsyncHttpClient.builder()

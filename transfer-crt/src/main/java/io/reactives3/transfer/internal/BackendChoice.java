@@ -11,7 +11,9 @@ import io.reactives3.transfer.TransferBackend;
  * <p>AUTO, by the benchmark ({@code TransferThroughputBenchmark}, 1 GiB, Ceph RGW, MD5 checks, 3 runs): the CRT
  * client uploads 15-22 % faster than the Reactor engine; the Reactor engine downloads faster in two runs of three
  * (318 vs 196 MiB/s in the last) and keeps the memory budget and per-part progress. So uploads go through the CRT
- * client where the profile allows it, downloads through the Reactor engine.
+ * client where the profile allows it, downloads through the Reactor engine. The CRT client refuses a native memory
+ * limit below {@value #CRT_MIN_MEMORY} bytes (1 GiB); AUTO with a smaller memory budget uses the Reactor engine, which
+ * keeps within the budget, and an explicit CRT request is honoured with the CRT's limit at that minimum, logged.
  *
  * @param upload   the backend of file uploads, CRT or REACTOR
  * @param download the backend of file downloads, CRT or REACTOR
@@ -19,6 +21,23 @@ import io.reactives3.transfer.TransferBackend;
  * @param message  what was chosen and why
  */
 record BackendChoice(TransferBackend upload, TransferBackend download, boolean warn, String message) {
+
+    /** The smallest native memory limit the CRT S3 client accepts. */
+    static final long CRT_MIN_MEMORY = 1L << 30;
+
+    static BackendChoice resolve(TransferBackend requested, StoreProfile profile, long memoryBudget) {
+        BackendChoice choice = resolve(requested, profile);
+        if (memoryBudget >= CRT_MIN_MEMORY || !choice.needsCrt()) {
+            return choice;
+        }
+        String budget = "the memory budget (" + memoryBudget + " bytes) is below the CRT S3 client's smallest "
+                + "native memory limit (1 GiB)";
+        return requested == TransferBackend.AUTO
+                ? new BackendChoice(TransferBackend.REACTOR, TransferBackend.REACTOR, false, profile + " profile: "
+                + budget + ", so file transfers use the Reactor engine, which keeps within the budget")
+                : new BackendChoice(choice.upload, choice.download, true, choice.message + "; " + budget
+                + ": the CRT client may hold up to 1 GiB of native memory besides the budget");
+    }
 
     static BackendChoice resolve(TransferBackend requested, StoreProfile profile) {
         return switch (requested) {

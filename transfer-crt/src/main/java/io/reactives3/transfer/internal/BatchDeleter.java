@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
  * flight, the keys requested from their source only as batches can be sent (so memory holds at most
  * {@code (deleteConcurrency + 1) x 1,000} keys). Partial failure is data: the store's per-key errors, a key S3 would
  * reject (empty, over 1,024 bytes), and every key of a batch whose request failed after its retries (with that
- * error's code) are reported in the result. Only a missing bucket fails the whole job.
+ * error's code) are counted in the result, the first {@link Tally#SAMPLE} with key, code and message. Only a
+ * missing bucket fails the whole job.
  */
 final class BatchDeleter {
 
@@ -39,21 +40,27 @@ final class BatchDeleter {
     private record Outcome(long deleted, List<DeleteError> errors, int requests) {
     }
 
+    /** The job's totals, kept in linear time and bounded memory (the first {@link Tally#SAMPLE} errors). */
+    private static final class Totals {
+        long deleted;
+        int requests;
+        final Tally<DeleteError> errors = new Tally<>();
+
+        synchronized void add(Outcome outcome) {
+            deleted += outcome.deleted();
+            requests += outcome.requests();
+            errors.addAll(outcome.errors());
+        }
+    }
+
     Mono<BatchDeleteResult> delete(String bucket, Flux<ObjectIdentifier> objects, TransferRun run) {
         return objects
                 .buffer(BATCH)
                 .doOnNext(batch -> run.expect(batch.size()))
                 .doOnComplete(run::closeExpectation)
                 .flatMap(batch -> deleteBatch(bucket, batch, run), settings.deleteConcurrency(), 1)
-                .reduce(new Outcome(0, List.of(), 0), (a, b) -> {
-                    List<DeleteError> errors = a.errors();
-                    if (!b.errors().isEmpty()) {
-                        errors = new ArrayList<>(a.errors());
-                        errors.addAll(b.errors());
-                    }
-                    return new Outcome(a.deleted() + b.deleted(), errors, a.requests() + b.requests());
-                })
-                .map(o -> new BatchDeleteResult(o.deleted(), o.errors(), o.requests()));
+                .collect(Totals::new, Totals::add)
+                .map(t -> new BatchDeleteResult(t.deleted, t.errors.count(), t.errors.sample(), t.requests));
     }
 
     private Mono<Outcome> deleteBatch(String bucket, List<ObjectIdentifier> batch, TransferRun run) {

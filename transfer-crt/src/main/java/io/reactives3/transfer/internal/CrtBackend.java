@@ -78,6 +78,10 @@ final class CrtBackend implements AutoCloseable {
                 // the CRT goes multipart above its threshold, the engine at or above it
                 .thresholdInBytes(settings.multipartThreshold() - 1)
                 .maxConcurrency(settings.concurrency())
+                // the CRT's own buffer pool (native memory) is capped at the engine's memory budget, or at the
+                // smallest limit the CRT accepts (BackendChoice says so when that is above the budget)
+                .maxNativeMemoryLimitInBytes(Math.max(Math.max(settings.memoryBudget().capacity(),
+                        BackendChoice.CRT_MIN_MEMORY), 4 * settings.partSize()))
                 .retryConfiguration(r -> r.numRetries(settings.maxPartAttempts() - 1))
                 .httpConfiguration(h -> h.connectionTimeout(s.connectionTimeout()));
         s.endpoint().ifPresent(builder::endpointOverride);

@@ -1,5 +1,6 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.HttpTransport;
 import io.reactives3.core.PutObjectOptions;
@@ -11,6 +12,7 @@ import io.reactives3.transfer.DirectoryOptions;
 import io.reactives3.transfer.S3TransferEngine;
 import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.TransferBackend;
+import io.reactives3.transfer.MemoryBudget;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.BatchDeleteResult;
 import io.reactives3.transfer.model.CopyResult;
@@ -27,6 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /** The {@link S3TransferEngine}: checks arguments, wires the pieces, picks the file backend once. */
 public final class DefaultTransferEngine implements S3TransferEngine {
@@ -47,10 +51,23 @@ public final class DefaultTransferEngine implements S3TransferEngine {
     private final DirectoryTransfers directories;
     private final BatchDeleter deleter;
 
+    /** Copying and digesting of part buffers, so that the HTTP clients' threads only move bytes. */
+    private final Scheduler work;
+
     private DefaultTransferEngine(ReactiveS3Client client, TransferSettings settings) {
+        MemoryBudget budget = settings.memoryBudget();
+        if (settings.partSize() > budget.capacity()) {
+            throw new InvalidInputException("TransferSettings.partSize (" + settings.partSize() + " bytes) does "
+                    + "not fit the memory budget (" + budget.capacity() + " bytes): lower partSize or give the engine "
+                    + "a larger TransferSettings.memoryBudget (the default is a quarter of -Xmx, here "
+                    + MemoryBudget.jvmDefault().capacity() + " bytes)");
+        }
         this.client = client;
         this.settings = settings;
-        BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile());
+        this.work = Schedulers.newParallel("reactive-s3-transfer", Math.max(2,
+                Runtime.getRuntime().availableProcessors()), true);
+        BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile(),
+                budget.capacity());
         CrtBackend crtBackend = null;
         if (choice.needsCrt()) {
             try {
@@ -67,13 +84,13 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         this.uploadBackend = choice.upload();
         this.downloadBackend = choice.download();
         this.crt = crtBackend;
-        Uploads uploads = new Uploads(client, settings);
+        Uploads uploads = new Uploads(client, settings, work);
         this.fileUploader = new FileUploader(uploads);
         this.streamUploader = new StreamUploader(uploads);
         ReactiveS3Client downloadClient = choice.download() == TransferBackend.REACTOR
                 && settings.backend() == TransferBackend.AUTO ? rangedGetClient(client) : client;
         this.ownDownloadClient = downloadClient == client ? null : downloadClient;
-        this.downloader = new RangedDownloader(downloadClient, settings);
+        this.downloader = new RangedDownloader(downloadClient, settings, work);
         this.copier = new Copier(client, uploads);
         this.directories = new DirectoryTransfers(client, settings, new DirectoryTransfers.SingleFiles() {
             @Override
@@ -239,6 +256,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         if (crt != null) {
             crt.close();
         }
+        work.dispose();
     }
 
     // ------------------------------------------------------------------ single files, by backend

@@ -84,8 +84,9 @@ final class DirectoryTransfers {
                                 .<Outcome<UploadResult>>map(Done::new)
                                 .onErrorResume(DirectoryTransfers::itemError, e -> failed(item.relative(), e, run)),
                         settings.fileConcurrency(), 1)
-                .collectList()
-                .map(outcomes -> new DirectoryUploadResult(done(outcomes), failures(outcomes)));
+                .collect(Outcomes<UploadResult>::new, Outcomes::add)
+                .map(o -> new DirectoryUploadResult(o.done.count(), o.done.sample(), o.failed.count(),
+                        o.failed.sample()));
     }
 
     private static Stream<Path> walk(Path directory, String operation) {
@@ -132,8 +133,9 @@ final class DirectoryTransfers {
                         .doOnComplete(run::closeExpectation)
                         .flatMap(o -> downloadOne(bucket, listPrefix, root, o, options, run),
                                 settings.fileConcurrency(), 1))
-                .collectList()
-                .map(outcomes -> new DirectoryDownloadResult(done(outcomes), skipped(outcomes), failures(outcomes)));
+                .collect(Outcomes<DownloadResult>::new, Outcomes::add)
+                .map(o -> new DirectoryDownloadResult(o.done.count(), o.done.sample(), o.skipped.count(),
+                        o.skipped.sample(), o.failed.count(), o.failed.sample()));
     }
 
     private Mono<Outcome<DownloadResult>> downloadOne(String bucket, String listPrefix, Path root, ObjectSummary o,
@@ -183,15 +185,20 @@ final class DirectoryTransfers {
         return Mono.just(new Failed<>(new ItemFailure(item, error)));
     }
 
-    private static <R> List<R> done(List<Outcome<R>> outcomes) {
-        return outcomes.stream().filter(o -> o instanceof Done<R>).map(o -> ((Done<R>) o).result()).toList();
-    }
+    /** What a job keeps of its outcomes: counts, and the first {@link Tally#SAMPLE} of each kind. */
+    private static final class Outcomes<R> {
+        final Tally<R> done = new Tally<>();
+        final Tally<SkippedKey> skipped = new Tally<>();
+        final Tally<ItemFailure> failed = new Tally<>();
 
-    private static <R> List<SkippedKey> skipped(List<Outcome<R>> outcomes) {
-        return outcomes.stream().filter(o -> o instanceof Skipped<R>).map(o -> ((Skipped<R>) o).skipped()).toList();
-    }
-
-    private static <R> List<ItemFailure> failures(List<Outcome<R>> outcomes) {
-        return outcomes.stream().filter(o -> o instanceof Failed<R>).map(o -> ((Failed<R>) o).failure()).toList();
+        void add(Outcome<R> outcome) {
+            if (outcome instanceof Done<R> d) {
+                done.add(d.result());
+            } else if (outcome instanceof Skipped<R> s) {
+                skipped.add(s.skipped());
+            } else if (outcome instanceof Failed<R> f) {
+                failed.add(f.failure());
+            }
+        }
     }
 }

@@ -2,12 +2,16 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.error.LocalFileException;
+import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.internal.SdkRequests;
 import io.reactives3.transfer.IntegrityMode;
+import io.reactives3.transfer.MemoryBudget;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.UploadResult;
 import java.io.IOException;
 import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import reactor.core.publisher.Flux;
@@ -19,18 +23,26 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * File uploads of the Reactor backend. Below the threshold: one PutObject. Above: parts read with positional reads
- * (on bounded-elastic threads), digested in the same pass, sent {@link TransferSettings#partsInFlight()} at a time;
- * memory holds at most that many parts. A file whose size or modification time changes during the upload fails
- * with {@link LocalFileException} and the upload is aborted.
+ * (on bounded-elastic threads) into memory reserved from the engine's {@link MemoryBudget}, digested in the same
+ * pass, sent {@link TransferSettings#partsInFlight()} at a time; memory is given back as each part ends (sent, failed
+ * or cancelled). A part larger than the whole budget is streamed from the file instead. A file whose size or
+ * modification time changes during the upload fails with {@link LocalFileException} and the upload is aborted.
  */
 final class FileUploader {
 
     private final Uploads uploads;
     private final TransferSettings settings;
+    private final int maxParts;
 
     FileUploader(Uploads uploads) {
+        this(uploads, TransferSettings.MAX_PARTS);
+    }
+
+    /** With at most {@code maxParts} parts per file: below S3's 10,000, small files get grown parts (tests). */
+    FileUploader(Uploads uploads, int maxParts) {
         this.uploads = uploads;
         this.settings = uploads.settings();
+        this.maxParts = maxParts;
     }
 
     Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options, TransferRun run) {
@@ -45,7 +57,7 @@ final class FileUploader {
                         run.plan(stamp.size(), 1);
                         return single(file, stamp, bucket, key, withType, run, operation);
                     }
-                    PartPlan plan = PartPlan.of(stamp.size(), settings.partSize());
+                    PartPlan plan = PartPlan.of(stamp.size(), settings.partSize(), maxParts);
                     run.plan(stamp.size(), plan.partCount());
                     return multipart(file, stamp, plan, bucket, key, withType, run, operation);
                 });
@@ -54,16 +66,19 @@ final class FileUploader {
     private Mono<UploadResult> single(Path file, LocalFiles.Stamp stamp, String bucket, String key,
                                       PutObjectOptions options, TransferRun run, String operation) {
         if (stamp.size() <= settings.partSize()) {
-            return Mono.fromCallable(() -> {
-                        try (FileChannel channel = FileChannel.open(file)) {
-                            byte[] bytes = LocalFiles.read(channel, 0, (int) stamp.size());
-                            checkUnchanged(file, stamp, operation);
-                            return PartData.of(1, bytes, bytes.length, settings.integrity());
-                        }
-                    })
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
-                    .flatMap(data -> uploads.putSingle(bucket, key, options, data, run));
+            return Mono.usingWhen(settings.memoryBudget().reserve(stamp.size()),
+                    reservation -> Mono.fromCallable(() -> {
+                                try (FileChannel channel = FileChannel.open(file)) {
+                                    List<ByteBuffer> buffers = LocalFiles.readBuffers(channel, 0, stamp.size());
+                                    checkUnchanged(file, stamp, operation);
+                                    return PartData.of(1, buffers, settings.integrity(), reservation);
+                                }
+                            })
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
+                            .flatMap(data -> uploads.putSingle(bucket, key, options, data, run)
+                                    .doFinally(signal -> data.release())),
+                    FileUploader::release, (reservation, error) -> release(reservation), FileUploader::release);
         }
         // between the part size and the threshold: digest first, then let the SDK stream the file
         return Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), settings.integrity()))
@@ -88,8 +103,7 @@ final class FileUploader {
                         .onErrorMap(e -> LocalFiles.fileError(operation, file, e)),
                 channel -> uploads.multipart(bucket, key, options,
                         upload -> Flux.range(1, plan.partCount())
-                                .flatMap(n -> readPart(channel, plan, n, file, operation)
-                                        .flatMap(data -> uploads.uploadPart(upload, data, run)), inFlight, 1)
+                                .flatMap(n -> sendPart(upload, channel, plan, n, file, operation, run), inFlight, 1)
                                 .concatWith(Mono.fromRunnable(() -> checkUnchanged(file, stamp, operation))
                                         .subscribeOn(Schedulers.boundedElastic()).then(Mono.empty())),
                         () -> Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), IntegrityMode.MD5).md5())
@@ -100,14 +114,33 @@ final class FileUploader {
                 channel -> close(channel));
     }
 
-    private Mono<PartData> readPart(FileChannel channel, PartPlan plan, int n, Path file, String operation) {
-        return Mono.fromCallable(() -> {
-                    int length = (int) plan.length(n);
-                    return PartData.of(n, LocalFiles.read(channel, plan.offset(n), length), length,
-                            settings.integrity());
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> LocalFiles.fileError(operation, file, e));
+    /**
+     * Sends part {@code n}: read into memory reserved from the budget (one read, digested in the same pass), or, for
+     * a part larger than the whole budget (a grown part of a very large file), digested in a first read of the file
+     * and streamed from the file by the HTTP client in 256 KiB chunks.
+     */
+    private Mono<Uploads.SentPart> sendPart(MultipartUploadHandle upload, FileChannel channel, PartPlan plan, int n,
+                                            Path file, String operation, TransferRun run) {
+        long length = plan.length(n);
+        if (length > settings.memoryBudget().capacity()) {
+            return Mono.fromCallable(() -> LocalFiles.digest(file, plan.offset(n), length, settings.integrity()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
+                    .flatMap(digest -> uploads.uploadPart(upload, n, length, digest, () -> AsyncRequestBody.fromFile(
+                            FileRequestBodyConfiguration.builder().path(file).position(plan.offset(n))
+                                    .numBytesToRead(length).chunkSizeInBytes(256 * 1024).build()), run));
+        }
+        return Mono.usingWhen(settings.memoryBudget().reserve(length),
+                reservation -> Mono.fromCallable(() -> PartData.of(n, LocalFiles.readBuffers(channel, plan.offset(n),
+                                length), settings.integrity(), reservation))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
+                        .flatMap(data -> uploads.uploadPart(upload, data, run).doFinally(signal -> data.release())),
+                FileUploader::release, (reservation, error) -> release(reservation), FileUploader::release);
+    }
+
+    private static Mono<Void> release(MemoryBudget.Reservation reservation) {
+        return Mono.fromRunnable(reservation::release);
     }
 
     private static void checkUnchanged(Path file, LocalFiles.Stamp before, String operation) {

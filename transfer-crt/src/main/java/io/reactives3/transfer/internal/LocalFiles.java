@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import reactor.core.publisher.Flux;
@@ -48,6 +49,23 @@ final class LocalFiles {
     }
 
     /** Reads {@code length} bytes at {@code offset} into a new array (fails on a file that became shorter). */
+    /**
+     * Reads {@code [offset, offset + length)} into buffers of at most {@link PartAssembler#MAX_BUFFER} bytes (never a
+     * humongous object for the garbage collector), ready to read.
+     */
+    static List<ByteBuffer> readBuffers(FileChannel channel, long offset, long length) {
+        List<ByteBuffer> buffers = new ArrayList<>((int) (length / PartAssembler.MAX_BUFFER) + 1);
+        for (long at = 0; at < length || buffers.isEmpty(); ) {
+            int n = (int) Math.min(PartAssembler.MAX_BUFFER, length - at);
+            buffers.add(ByteBuffer.wrap(read(channel, offset + at, n)));
+            at += n;
+            if (n == 0) {
+                break;
+            }
+        }
+        return buffers;
+    }
+
     static byte[] read(FileChannel channel, long offset, int length) {
         byte[] bytes = new byte[length];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -67,9 +85,14 @@ final class LocalFiles {
 
     /** Digests of {@code [0, size)} read sequentially: the whole file's MD5 or CRC32 as {@code mode} asks. */
     static PartData.Digest digest(Path file, long size, IntegrityMode mode) {
+        return digest(file, 0, size, mode);
+    }
+
+    /** The digests {@code mode} asks for of the file's bytes {@code [offset, offset + length)}. */
+    static PartData.Digest digest(Path file, long offset, long length, IntegrityMode mode) {
         MessageDigest md5 = mode == IntegrityMode.MD5 ? Checksums.md5() : null;
         CRC32 crc = mode == IntegrityMode.CRC32 ? new CRC32() : null;
-        scan(file, 0, size, (bytes, n) -> {
+        scan(file, offset, length, (bytes, n) -> {
             if (md5 != null) {
                 md5.update(bytes, 0, n);
             }

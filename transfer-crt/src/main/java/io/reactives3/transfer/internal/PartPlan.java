@@ -29,10 +29,15 @@ record PartPlan(long objectSize, long partSize, int partCount) {
 
     /** Parts of {@code preferredPartSize}, grown if needed so that at most 10,000 parts cover {@code objectSize}. */
     static PartPlan of(long objectSize, long preferredPartSize) {
+        return of(objectSize, preferredPartSize, TransferSettings.MAX_PARTS);
+    }
+
+    /** As {@link #of(long, long)} with at most {@code maxParts} parts (fewer than S3's 10,000 in tests only). */
+    static PartPlan of(long objectSize, long preferredPartSize, int maxParts) {
         if (objectSize > MAX_OBJECT_SIZE) {
             throw new InvalidInputException("objects are at most 5 TiB, got " + objectSize + " bytes");
         }
-        long partSize = Math.max(preferredPartSize, ceilToMib(ceilDiv(objectSize, TransferSettings.MAX_PARTS)));
+        long partSize = Math.max(preferredPartSize, ceilToMib(ceilDiv(objectSize, maxParts)));
         partSize = Math.min(partSize, TransferSettings.MAX_PART_SIZE);
         return new PartPlan(objectSize, partSize, (int) ceilDiv(objectSize, partSize));
     }

@@ -10,6 +10,7 @@ import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferBackend;
+import io.reactives3.transfer.MemoryBudget;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.DownloadResult;
 import java.nio.ByteBuffer;
@@ -18,7 +19,10 @@ import java.nio.channels.CompletionHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
@@ -26,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
@@ -38,9 +43,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
  * <p>To a file: ranges are written with positional writes into a temporary file in the destination's folder, which
  * is renamed over the destination only when every byte arrived and was checked ({@link Staging}).
  *
- * <p>To a stream: {@code flatMapSequential} over the ranges, each held whole (the client's buffers, not copied),
- * {@link #streamWindow} read ahead, emitted in order as the subscriber asks: memory stays within
- * {@code max(memoryBudget, 3 x rangeSize)} whatever the subscriber's speed.
+ * <p>To a stream: small ranges, each held whole (the client's buffers, not copied) in memory reserved from the
+ * engine's {@link MemoryBudget}, a few read ahead, emitted in order as the subscriber asks (see {@link #body}): a
+ * slow subscriber holds at most the window, and a paused one does not stall the HTTP reads (each range is read
+ * whole as soon as its memory is reserved), so no read timeout hits it.
  *
  * <p>Checks (MD5 mode, see {@link ReadPlan}): the content must give the ETag. A mismatch is a corrupted read or an
  * ETag that is not a digest of the content (an inferred part layout that is wrong; SSE-KMS or SSE-C on AWS). A file
@@ -54,16 +60,18 @@ final class RangedDownloader {
 
     private final ReactiveS3Client client;
     private final TransferSettings settings;
+    private final Scheduler work;
 
-    RangedDownloader(ReactiveS3Client client, TransferSettings settings) {
+    RangedDownloader(ReactiveS3Client client, TransferSettings settings, Scheduler work) {
         this.client = client;
         this.settings = settings;
+        this.work = work;
     }
 
     // ------------------------------------------------------------------ to a file
 
     Mono<DownloadResult> toFile(String bucket, String key, Path destination, TransferRun run) {
-        return client.headObject(bucket, key).flatMap(head -> toFile(head, destination, run));
+        return head(bucket, key).flatMap(head -> toFile(head, destination, run));
     }
 
     /** Downloads the object {@code head} describes (its ETag pins the content). */
@@ -85,7 +93,7 @@ final class RangedDownloader {
         int window = Math.max(1, settings.concurrency());
         return Flux.range(1, plan.ranges().partCount())
                 .flatMapSequential(n -> PartRetry.withRetries(Mono.defer(() -> readRange(plan, n,
-                        new FileSink(channel), run)), settings, describe(plan, n)), window, 1)
+                        new FileSink(channel), plan.digestsWhileReading(), run)), settings, describe(plan, n)), window, 1)
                 .collectList()
                 .map(RangedDownloader::flatten);
     }
@@ -137,67 +145,107 @@ final class RangedDownloader {
 
     // ------------------------------------------------------------------ to a stream
 
+    /** Bytes per ranged GET of a stream download; small, so that a slow subscriber holds little. */
+    static final long STREAM_RANGE = 2 * TransferSettings.MIB;
+    /**
+     * Ranged GETs a stream download runs at once. With the range being digested and the one being emitted, a stream
+     * holds at most {@code STREAM_GETS + 3} ranges (10 MiB) however slow its subscriber.
+     */
+    static final int STREAM_GETS = 2;
+
     Mono<ObjectStream> toStream(String bucket, String key) {
-        return client.headObject(bucket, key).map(head -> new ObjectStream(head, body(ReadPlan.forStream(head,
-                settings))));
+        return head(bucket, key).map(head -> new ObjectStream(head, body(ReadPlan.forStream(head, settings,
+                STREAM_RANGE))));
     }
 
     /**
-     * Ranges of at most the range size each, every range held whole (as the buffers the client delivered, not
-     * copied) until the subscriber takes it, {@link #streamWindow} ranges read ahead at most, emitted in order.
+     * Ranges of {@link #STREAM_RANGE} read ahead of the subscriber ({@link #STREAM_GETS} at once, fewer when the
+     * engine's memory budget has no room: a range reserves its bytes before it is requested and gives them back once
+     * the subscriber has taken its last buffer, or on cancel and error). Emitted in order; digested in order on the
+     * engine's threads as the plan asks, a mismatch failing the stream at its end.
      */
     Flux<ByteBuffer> body(ReadPlan plan) {
-        int window = streamWindow(settings, plan.ranges().partSize());
+        int window = Math.max(1, Math.min(settings.concurrency(), STREAM_GETS));
         TransferRun run = TransferRun.single();
+        MemoryBudget budget = settings.memoryBudget();
         return Flux.defer(() -> {
-            SegmentDigester whole = plan.check() == ReadPlan.Check.WHOLE_MD5
-                    ? new SegmentDigester(plan.segmentSize()) : null;
-            List<byte[]> partMd5s = new ArrayList<>();
+            SegmentDigester digester = plan.check() == ReadPlan.Check.NONE ? null
+                    : new SegmentDigester(plan.segmentSize());
+            Set<MemoryBudget.Reservation> held = ConcurrentHashMap.newKeySet();
             return Flux.range(1, plan.ranges().partCount())
-                    .flatMapSequential(n -> PartRetry.withRetries(readRangeToMemory(plan, n, run), settings,
-                            describe(plan, n)), window, 1)
-                    .concatMapIterable(range -> {
-                        partMd5s.addAll(range.md5s());
-                        return range.buffers();
-                    }, 1)
-                    .doOnNext(buffer -> {
-                        if (whole != null) {
-                            whole.update(buffer);
-                        }
-                    })
+                    .flatMapSequential(n -> budget.reserve(plan.ranges().length(n))
+                            .doOnNext(held::add)
+                            .flatMap(reservation -> PartRetry.withRetries(readRangeToMemory(plan, n, run), settings,
+                                            describe(plan, n))
+                                    .map(buffers -> new HeldRange(buffers, reservation))
+                                    .doOnError(e -> reservation.release())), window, 1)
+                    .concatMap(range -> digester == null ? Mono.just(range) : Mono.fromCallable(() -> {
+                        range.buffers().forEach(digester::update);
+                        return range;
+                    }).subscribeOn(work), 1)
+                    .concatMapIterable(HeldRange::emitting, 1)
                     .concatWith(Mono.defer(() -> {
-                        List<byte[]> md5s = whole != null ? whole.finish() : partMd5s;
-                        if (plan.check() == ReadPlan.Check.NONE || plan.matches(md5s)) {
+                        if (digester == null) {
+                            return Mono.empty();
+                        }
+                        List<byte[]> md5s = digester.finish();
+                        if (plan.matches(md5s)) {
                             return Mono.empty();
                         }
                         return Mono.error(new DataIntegrityException("downloadStream s3://" + plan.head().bucket()
                                 + "/" + plan.head().key() + ": the content read gives ETag " + plan.eTagOf(md5s)
                                 + " but the object's is " + plan.eTag()));
-                    }));
-        });
+                    }))
+                    .doFinally(signal -> held.forEach(MemoryBudget.Reservation::release));
+        }).doOnDiscard(HeldRange.class, HeldRange::release)
+                .doOnDiscard(MemoryBudget.Reservation.class, MemoryBudget.Reservation::release);
     }
 
-    /**
-     * Ranges a stream download reads ahead: the reader holds them, plus at most two more between it and the
-     * subscriber (one being emitted, one queued), so {@code (window + 2) x rangeSize} stays within the memory budget
-     * when it holds three ranges or more.
-     */
-    static int streamWindow(TransferSettings settings, long rangeSize) {
-        return (int) Math.max(1, Math.min(settings.concurrency(),
-                settings.memoryBudget() / Math.max(1, rangeSize) - 2));
+    /** A range read whole into memory, and the memory it holds until its last buffer is handed out. */
+    private record HeldRange(List<ByteBuffer> buffers, MemoryBudget.Reservation reservation) {
+
+        /** The buffers; the reservation is given back when the iteration passes the last one. */
+        Iterable<ByteBuffer> emitting() {
+            return () -> new Iterator<>() {
+                private final Iterator<ByteBuffer> it = buffers.iterator();
+
+                @Override
+                public boolean hasNext() {
+                    boolean more = it.hasNext();
+                    if (!more) {
+                        reservation.release();
+                    }
+                    return more;
+                }
+
+                @Override
+                public ByteBuffer next() {
+                    return it.next();
+                }
+            };
+        }
+
+        void release() {
+            reservation.release();
+        }
     }
 
-    private record RangeBuffers(List<ByteBuffer> buffers, List<byte[]> md5s) {
-    }
-
-    private Mono<RangeBuffers> readRangeToMemory(ReadPlan plan, int n, TransferRun run) {
+    private Mono<List<ByteBuffer>> readRangeToMemory(ReadPlan plan, int n, TransferRun run) {
         return Mono.defer(() -> {
             List<ByteBuffer> buffers = new ArrayList<>();
             return readRange(plan, n, (buffer, at) -> {
                 buffers.add(buffer);
                 return Mono.empty();
-            }, run).map(md5s -> new RangeBuffers(buffers, md5s));
+            }, false, run).thenReturn(buffers);
         });
+    }
+
+    /**
+     * HeadObject. A store that accepts the request and never answers fails it with the client's read timeout (the
+     * Netty client's {@code readTimeout}; on the CRT HTTP client, a connection moving nothing for that long).
+     */
+    Mono<ObjectHead> head(String bucket, String key) {
+        return client.headObject(bucket, key);
     }
 
     // ------------------------------------------------------------------ one range
@@ -262,17 +310,21 @@ final class RangedDownloader {
      * each buffer to {@code sink} in order, and emits the MD5s of the segments it covered when the plan digests while
      * reading (else an empty list). Bytes are counted as they arrive and taken back if the attempt fails.
      */
-    private Mono<List<byte[]>> readRange(ReadPlan plan, int n, Sink sink, TransferRun run) {
+    private Mono<List<byte[]>> readRange(ReadPlan plan, int n, Sink sink, boolean digest, TransferRun run) {
         return Mono.defer(() -> {
             long first = plan.ranges().offset(n);
             long length = plan.ranges().length(n);
             long[] received = {0};
-            SegmentDigester digester = plan.digestsWhileReading() ? new SegmentDigester(plan.segmentSize()) : null;
+            SegmentDigester digester = digest ? new SegmentDigester(plan.segmentSize()) : null;
             GetObjectRequest request = GetObjectRequest.builder().bucket(plan.head().bucket()).key(plan.head().key())
                     .range("bytes=" + first + "-" + (first + length - 1))
                     .ifMatch(plan.eTag() == null ? null : "\"" + plan.eTag() + "\"")
                     .build();
             return client.getObjectStream(request)
+                    // no response head in time: a store that accepted the request and never answers
+                    .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TimeoutException(
+                            describe(plan, n) + ": no response within " + settings.partIdleTimeout()
+                                    + " (TransferSettings.partIdleTimeout)", null)))
                     .flatMap(stream -> {
                         S3ServiceException changed = changed(plan.head(), stream.head());
                         if (changed != null || stream.head().contentLength() != length) {

@@ -54,13 +54,15 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize)
         return new ReadPlan(head, ranges, checked.check(), checked.segmentSize());
     }
 
-    /** A plan for a stream: always parts (each is buffered whole), aligned when checkable. */
-    static ReadPlan forStream(ObjectHead head, TransferSettings settings) {
+    /**
+     * A plan for a stream: ranges of {@code rangeSize} (each is buffered whole until the subscriber takes it); the
+     * content is digested in order as it is emitted, so ranges need not align with the upload's parts.
+     */
+    static ReadPlan forStream(ObjectHead head, TransferSettings settings, long rangeSize) {
         long size = head.contentLength();
         ReadPlan checked = checked(head, settings);
-        PartPlan ranges = checked.check() == Check.PART_MD5S ? PartPlan.exact(size, checked.segmentSize())
-                : PartPlan.of(size, settings.partSize());
-        return new ReadPlan(head, ranges, checked.check(), checked.segmentSize());
+        return new ReadPlan(head, PartPlan.exact(size, Math.max(1, Math.min(rangeSize, size))), checked.check(),
+                checked.segmentSize());
     }
 
     private static ReadPlan checked(ObjectHead head, TransferSettings settings) {

@@ -1,24 +1,25 @@
 package io.reactives3.transfer.internal;
 
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.transfer.MemoryBudget;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.UploadResult;
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
- * Uploads of streams of unknown length. The source is cut into parts ({@link Chunker}: the part size doubles every
- * 1,000 parts so 10,000 parts hold about 5 TiB) and requested only as parts can be sent. A stream that ends within
- * its first part and below the threshold becomes one PutObject; anything else a multipart upload.
+ * Uploads of streams of unknown length. The source is cut into parts ({@link PartAssembler}: the part size doubles
+ * every 1,000 parts so 10,000 parts hold about 5 TiB at the most) and read only as memory for its bytes can be
+ * reserved. A stream that ends within its first part and below the threshold becomes one PutObject; anything else a
+ * multipart upload with {@code concurrency} parts in flight.
  *
- * <p>Memory ({@link BudgetedSender}): the parts in flight (at most {@code concurrency}) and the part being filled
- * stay within {@link TransferSettings#memoryBudget()} while parts are at most half of it (with the defaults: the
- * first 4,000 parts, about 117 GiB); beyond, one part is in flight and one filling, exceeding the budget. The
- * source is requested one buffer at a time as the part being filled needs bytes. Digests are computed on parallel
- * threads, not on the source's thread.
+ * <p>Memory: every byte copied from the source is reserved from the engine's {@link MemoryBudget} first and given
+ * back when its part has been sent, failed or was cancelled; an upload of N bytes holds about N bytes (at most
+ * {@code concurrency} parts in flight, one handed out and one being filled). Digests are computed and the source is requested on the engine's own threads, not
+ * on the HTTP client's.
  */
 final class StreamUploader {
 
@@ -32,52 +33,41 @@ final class StreamUploader {
 
     Mono<UploadResult> upload(Publisher<ByteBuffer> source, String bucket, String key, PutObjectOptions options,
                               TransferRun run) {
-        return chunks(source, settings.partSize(), PartPlan.STREAM_PARTS_PER_SIZE)
-                .switchOnFirst((first, chunks) -> {
+        return PartAssembler.parts(Flux.from(source), settings.memoryBudget(), settings.partSize(),
+                        PartPlan.STREAM_PARTS_PER_SIZE, uploads.work())
+                .switchOnFirst((first, parts) -> {
                     if (!first.hasValue()) {
-                        return chunks.thenMany(Flux.<UploadResult>empty());
+                        return parts.thenMany(Flux.<UploadResult>empty());
                     }
-                    Chunker.Chunk chunk = first.get();
-                    if (chunk.last() && chunk.length() < settings.multipartThreshold()) {
-                        return chunks.next().flatMap(c -> digest(c).flatMap(data -> {
-                            run.plan(data.length(), 1);
-                            return uploads.putSingle(bucket, key, options, data, run);
-                        }));
+                    PartAssembler.Sealed head = first.get();
+                    if (head.last() && head.length() < settings.multipartThreshold()) {
+                        return parts.next().flatMap(part -> {
+                            run.plan(part.length(), 1);
+                            return send(part, data -> uploads.putSingle(bucket, key, options, data, run));
+                        });
                     }
                     long[] total = {0};
-                    int[] parts = {0};
+                    int[] count = {0};
                     return uploads.multipart(bucket, key, options,
-                            upload -> BudgetedSender.send(chunks, this::partSize, settings.memoryBudget(),
-                                    settings.concurrency(),
-                                    c -> digest(c).flatMap(data -> uploads.uploadPart(upload, data, run)))
+                            upload -> parts
+                                    .flatMap(part -> send(part, data -> uploads.uploadPart(upload, data, run)),
+                                            settings.concurrency(), 1)
                                     .doOnNext(sent -> {
                                         total[0] += sent.length();
-                                        parts[0]++;
+                                        count[0]++;
                                     })
-                                    .doOnComplete(() -> run.plan(total[0], parts[0])),
+                                    .doOnComplete(() -> run.plan(total[0], count[0])),
                             Mono::empty, run);
                 })
                 .single();
     }
 
-    /** The source cut into parts; a fresh chunker per subscription, one source buffer requested at a time. */
-    static Flux<Chunker.Chunk> chunks(Publisher<ByteBuffer> source, long basePartSize, int partsPerSize) {
-        return Flux.defer(() -> {
-            Chunker chunker = new Chunker(basePartSize, partsPerSize);
-            return Flux.from(source)
-                    .concatMapIterable(chunker::accept, 1)
-                    .concatWith(Mono.fromCallable(chunker::finish));
-        });
-    }
-
-    /** The size of part {@code n} of a stream (0 past the last possible part). */
-    private long partSize(int n) {
-        return n > TransferSettings.MAX_PARTS ? 0 : Math.min(Integer.MAX_VALUE - 8,
-                PartPlan.streamPartSize(settings.partSize(), n));
-    }
-
-    private Mono<PartData> digest(Chunker.Chunk chunk) {
-        return Mono.fromCallable(() -> PartData.of(chunk.partNumber(), chunk.bytes(), chunk.length(),
-                settings.integrity())).subscribeOn(Schedulers.parallel());
+    /** Digests {@code part} on the engine's threads, sends it, and releases its memory however that ends. */
+    private <R> Mono<R> send(PartAssembler.Sealed part, Function<PartData, Mono<R>> sender) {
+        return Mono.fromCallable(() -> PartData.of(part.partNumber(), part.buffers(), settings.integrity(),
+                        part.reservation()))
+                .subscribeOn(uploads.work())
+                .flatMap(data -> sender.apply(data).doFinally(signal -> data.release()))
+                .doFinally(signal -> part.release());
     }
 }

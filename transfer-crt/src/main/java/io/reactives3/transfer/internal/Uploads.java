@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
@@ -56,12 +57,19 @@ final class Uploads {
 
     private final ReactiveS3Client client;
     private final TransferSettings settings;
+    private final Scheduler work;
     private final AtomicBoolean crcUnconfirmedLogged = new AtomicBoolean();
     private final AtomicBoolean streamETagLogged = new AtomicBoolean();
 
-    Uploads(ReactiveS3Client client, TransferSettings settings) {
+    Uploads(ReactiveS3Client client, TransferSettings settings, Scheduler work) {
         this.client = client;
         this.settings = settings;
+        this.work = work;
+    }
+
+    /** The engine's threads for copying and digesting, so that the HTTP client's threads only move bytes. */
+    Scheduler work() {
+        return work;
     }
 
     TransferSettings settings() {
@@ -73,7 +81,7 @@ final class Uploads {
     /** One PutObject of {@code data}, retried as a part is, verified as the mode says. */
     Mono<UploadResult> putSingle(String bucket, String key, PutObjectOptions options, PartData data,
                                  TransferRun run) {
-        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).contentLength((long) data.length())
+        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).contentLength(data.length())
                 .contentMD5(data.contentMd5()).checksumCRC32(data.crc32()).build();
         return putSingle(request, data::body, data.md5(), data.crc32(), data.length(), run);
     }
@@ -136,18 +144,26 @@ final class Uploads {
                 }));
     }
 
-    /** Sends one part (retried on its own), checks what the store confirmed, counts it. */
+    /** Sends one part held in memory (retried on its own), checks what the store confirmed, counts it. */
     Mono<SentPart> uploadPart(MultipartUploadHandle upload, PartData data, TransferRun run) {
+        return uploadPart(upload, data.partNumber(), data.length(), new PartData.Digest(data.md5(), data.crc32()),
+                data::body, run);
+    }
+
+    /** Sends one part whose body is made per attempt, with digests computed beforehand. */
+    Mono<SentPart> uploadPart(MultipartUploadHandle upload, int partNumber, long length, PartData.Digest digest,
+                              Supplier<AsyncRequestBody> body, TransferRun run) {
         UploadPartRequest request = UploadPartRequest.builder().bucket(upload.bucket()).key(upload.key())
-                .uploadId(upload.uploadId()).partNumber(data.partNumber()).contentLength((long) data.length())
-                .contentMD5(data.contentMd5()).checksumCRC32(data.crc32()).build();
-        String what = "UploadPart " + data.partNumber() + " of s3://" + upload.bucket() + "/" + upload.key();
-        Mono<UploadPartResult> attempt = Mono.defer(() -> client.uploadPart(request, data.body()));
+                .uploadId(upload.uploadId()).partNumber(partNumber).contentLength(length)
+                .contentMD5(digest.md5() == null ? null : Checksums.base64(digest.md5()))
+                .checksumCRC32(digest.crc32()).build();
+        String what = "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key();
+        Mono<UploadPartResult> attempt = Mono.defer(() -> client.uploadPart(request, body.get()));
         return PartRetry.withRetries(attempt, settings, what)
-                .flatMap(result -> checkCrc(data.crc32(), result.checksum(), what)
-                        .thenReturn(new SentPart(result, data.md5(), data.length())))
+                .flatMap(result -> checkCrc(digest.crc32(), result.checksum(), what)
+                        .thenReturn(new SentPart(result, digest.md5(), length)))
                 .doOnNext(sent -> {
-                    run.bytes(data.length());
+                    run.bytes(length);
                     run.partDone();
                 });
     }

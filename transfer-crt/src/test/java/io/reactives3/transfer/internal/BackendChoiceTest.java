@@ -58,4 +58,19 @@ class BackendChoiceTest {
         assertThat(choice.warn()).isTrue();
         assertThat(choice.message()).contains("no aws-crt for this platform", "falling back");
     }
+
+    @Test
+    void resolve_autoWithABudgetBelowTheCrtMinimum_isTheReactorEngine_explicitCrtWarns() {
+        long small = BackendChoice.CRT_MIN_MEMORY - 1;
+        BackendChoice auto = BackendChoice.resolve(TransferBackend.AUTO, StoreProfile.CEPH, small);
+        assertThat(auto.upload()).isEqualTo(TransferBackend.REACTOR);
+        assertThat(auto.needsCrt()).isFalse();
+        assertThat(auto.message()).contains("below the CRT S3 client's smallest native memory limit", "Reactor");
+        BackendChoice crt = BackendChoice.resolve(TransferBackend.CRT, StoreProfile.CEPH, small);
+        assertThat(crt.upload()).isEqualTo(TransferBackend.CRT);
+        assertThat(crt.warn()).isTrue();
+        assertThat(crt.message()).contains("1 GiB of native memory besides the budget");
+        assertThat(BackendChoice.resolve(TransferBackend.AUTO, StoreProfile.CEPH, BackendChoice.CRT_MIN_MEMORY))
+                .isEqualTo(BackendChoice.resolve(TransferBackend.AUTO, StoreProfile.CEPH));
+    }
 }
