@@ -14,6 +14,8 @@ heap="${3:-128m}"
 mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/benchmarks.classpath
 cp="benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
+# Ceph RGW keeps objects in RAM (memstore, 2 GiB by default): room for the runs and what failed runs leave behind
+export MEMSTORE_BYTES=${MEMSTORE_BYTES:-12884901888}
 out="$(mktemp)"
 for target in ${targets//,/ }; do
   profile=S3PROXY; [ "$target" = ceph-rgw ] && profile=CEPH
