@@ -1,0 +1,23 @@
+package io.reactives3.core;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * What BlockHound lets pass in every test JVM (and in the service-load JVM): the SDK keeps signing digests in a pool
+ * behind a {@code LinkedBlockingDeque}, whose lock parks a thread for the nanoseconds another holds it. Under a
+ * service's load (hundreds of requests signed at once) that shows up as a "blocking call" on whatever thread signs a
+ * request; it waits for no I/O. Everything else stays forbidden on Reactor, Netty and the engine's threads.
+ * Registered in {@code META-INF/services} of core-async's test jar, which every module's tests use.
+ */
+public final class SdkDigestPoolIntegration implements BlockHoundIntegration {
+
+    private static final String DIGESTS = "software.amazon.awssdk.checksums.internal.DigestAlgorithm";
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        builder.allowBlockingCallsInside(DIGESTS, "getDigest")
+                .allowBlockingCallsInside(DIGESTS + "$CloseableMessageDigest", "close")
+                .allowBlockingCallsInside(DIGESTS + "$CloseableMessageDigest", "digest");
+    }
+}
