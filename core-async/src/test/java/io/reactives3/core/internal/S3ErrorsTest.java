@@ -21,6 +21,7 @@ import io.reactives3.core.error.S3TimeoutException;
 import io.reactives3.core.error.S3ToolkitException;
 import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.error.ServiceErrorContext;
+import io.reactives3.core.error.StoreError;
 import io.reactives3.core.error.ThrottledException;
 import io.reactives3.core.error.UnsupportedByStoreException;
 import io.reactives3.core.error.UploadNotFoundException;
@@ -222,6 +223,22 @@ class S3ErrorsTest {
     }
 
     @Test
+    void storeErrors_shareTheirAccessors_overTheContext() {
+        ServiceErrorContext context = new ServiceErrorContext("PutBucketLifecycleConfiguration", "b", null, 501,
+                "NotImplemented", "req-1", "not here");
+        for (StoreError error : new StoreError[]{new UnsupportedByStoreException(context, null),
+                new S3ServiceException(context, null)}) {
+            assertThat(error.context()).isSameAs(context);
+            assertThat(error.operation()).isEqualTo("PutBucketLifecycleConfiguration");
+            assertThat(error.bucket()).isEqualTo("b");
+            assertThat(error.key()).isNull();
+            assertThat(error.statusCode()).isEqualTo(501);
+            assertThat(error.errorCode()).isEqualTo("NotImplemented");
+            assertThat(error.requestId()).isEqualTo("req-1");
+        }
+    }
+
+    @Test
     void theTreeIsSealed_andEveryTypeHasAPublicConstructor() {
         assertThat(S3ToolkitException.class.isSealed()).isTrue();
         assertThat(Modifier.isAbstract(S3ToolkitException.class.getModifiers())).isTrue();
@@ -234,6 +251,8 @@ class S3ErrorsTest {
                 RangeNotSatisfiableException.class, BucketConflictException.class, ThrottledException.class,
                 BadRequestException.class);
         assertThat(S3TransportException.class.getPermittedSubclasses()).containsExactly(S3TimeoutException.class);
+        assertThat(StoreError.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
+                S3ServiceException.class, UnsupportedByStoreException.class);
         assertThat(ClientSideException.class.getPermittedSubclasses()).containsExactlyInAnyOrder(
                 InvalidInputException.class, LocalFileException.class, WaitTimeoutException.class);
         for (Class<?> type : new Class<?>[]{S3ServiceException.class, BucketNotFoundException.class,
