@@ -30,13 +30,18 @@ public enum IntegrityMode {
      * A mismatch is a {@link io.reactives3.core.error.DataIntegrityException} (the object is left in place).
      *
      * <p>Downloads: the content must give the object's ETag: the MD5 of the whole content for a plain MD5 ETag, the
-     * MD5 of each part for a multipart ETag whose part count the engine's part size reproduces for this size (ranges
-     * are then aligned on those parts; no store here tells the real layout). A file download that does not match is
-     * read once more: a second read that matches wins; a second read identical to the first means the ETag is not a
-     * digest of this content (another part layout, SSE-KMS/SSE-C on AWS) and the file is kept with
-     * {@code contentVerified=false} (logged); two different reads are a {@code DataIntegrityException}. A stream
-     * cannot be read twice: a mismatch is a {@code DataIntegrityException} after the last byte. Costs MD5 CPU time
-     * (about a quarter of the upload throughput on a 2-core machine, see the benchmarks).
+     * MD5 of each part for a multipart ETag. No store here tells a multipart object's part layout, so the layouts of
+     * the engine's part size and of the part sizes other tools use (8, 5, 16 and 15 MiB) that give the ETag's part
+     * count for this size are all tried: a file download digests the first while reading (ranges aligned on its
+     * parts) and the others from the downloaded file, a stream digests them all as it goes; an object in any of these
+     * layouts (5 MiB + 4 MiB from the Go or JavaScript SDKs included) is read once and verified. A file download that
+     * matches none is read once more: a second read that matches wins; a second read identical to the first means the
+     * ETag is not a digest of this content in a known layout (parts of other sizes, SSE-KMS/SSE-C on AWS) and the
+     * file is kept with {@code contentVerified=false} (logged); two different reads are a
+     * {@code DataIntegrityException}. A stream cannot be read twice: a mismatch is a {@code DataIntegrityException}
+     * after the last byte when the ETag can be given one way only (a plain MD5, one part), else the stream completes
+     * unverified (logged), so that a correct download never fails. Costs MD5 CPU time (about a quarter of the upload
+     * throughput on a 2-core machine, see the benchmarks; a stream pays once per candidate layout).
      */
     MD5,
     /**

@@ -100,7 +100,10 @@ public interface S3TransferEngine extends AutoCloseable {
      * cancelled download leaves no partial file and an existing destination untouched. Every GET carries
      * {@code If-Match} with the head's ETag, so an object replaced mid-download fails with
      * {@link io.reactives3.core.error.PreconditionFailedException} instead of mixing bytes. A range that fails (5xx,
-     * reset, truncated, silent for {@link TransferSettings#partIdleTimeout()}) is retried on its own.
+     * reset, truncated, silent for {@link TransferSettings#partIdleTimeout()}) is retried on its own. The file gets
+     * the permissions of any new file of the process ({@code 0666} less the umask) on both backends, also when it
+     * replaces one; a local I/O error (a full disk, a path too long) is a
+     * {@link io.reactives3.core.error.LocalFileException}.
      */
     Transfer<DownloadResult> downloadFile(String bucket, String key, Path destination);
 
@@ -112,7 +115,10 @@ public interface S3TransferEngine extends AutoCloseable {
      * subscriber costs at most those ranges, and since each range is read whole as soon as it is reserved, a pause
      * never runs into a read timeout. Each range carries {@code If-Match} with the head's ETag (a replaced
      * object fails with {@link io.reactives3.core.error.PreconditionFailedException}) and is retried on its own; in
-     * {@link IntegrityMode#MD5} a content that does not give the ETag fails after the last byte. The body may be
+     * {@link IntegrityMode#MD5} a content that does not give the ETag fails after the last byte when the ETag can only
+     * be given one way (a plain MD5, a one-part multipart ETag); a multipart object whose parts are in a layout none
+     * of the engine's candidate part sizes gives completes unverified (logged), since a stream cannot be read again
+     * to tell that from a corrupted read. The body may be
      * subscribed to more than once (each subscription reads the object again); cancelling it stops the reads.
      */
     Mono<ObjectStream> downloadStream(String bucket, String key);

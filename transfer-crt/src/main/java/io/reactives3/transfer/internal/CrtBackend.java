@@ -196,7 +196,7 @@ final class CrtBackend implements AutoCloseable {
         run.plan(size, parts);
         String operation = "downloadFile s3://" + head.bucket() + "/" + head.key();
         return Staging.stageName(destination, operation, staged -> RangedDownloader.verified(plan,
-                        () -> get(head, staged.file(), run).then(RangedDownloader.fileDigests(plan, staged.file()))))
+                        staged.file(), () -> get(head, staged.file(), run).then(RangedDownloader.fileDigests(plan, staged.file()))))
                 .map(verified -> {
                     for (int i = 0; i < parts; i++) {
                         run.partDone();

@@ -48,11 +48,16 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
  * slow subscriber holds at most the window, and a paused one does not stall the HTTP reads (each range is read
  * whole as soon as its memory is reserved), so no read timeout hits it.
  *
- * <p>Checks (MD5 mode, see {@link ReadPlan}): the content must give the ETag. A mismatch is a corrupted read or an
- * ETag that is not a digest of the content (an inferred part layout that is wrong; SSE-KMS or SSE-C on AWS). A file
- * download therefore reads everything once more: a second read that gives the ETag wins; a second read identical to
- * the first means the ETag cannot be checked (accepted, {@code contentVerified=false}, logged); two different reads
- * are a {@link DataIntegrityException}. A stream cannot be read twice: there a mismatch is an error at the end.
+ * <p>Checks (MD5 mode, see {@link ReadPlan}): the content must give the ETag, in one of the plan's candidate part
+ * layouts. A file download digests the first layout while reading and the others from the downloaded file (no second
+ * GET), so an object in any candidate layout is read once. When none matches, the read was corrupted or the object
+ * has a layout no candidate guessed (or an ETag that is not a digest: SSE-KMS or SSE-C on AWS). A file download then
+ * reads everything once more: a second read that gives the ETag wins; a second read identical to the first means the
+ * ETag cannot be checked (accepted, {@code contentVerified=false}, logged); two different reads are a
+ * {@link DataIntegrityException}. A stream cannot be read twice: it digests every candidate layout as it goes, and a
+ * mismatch fails it at the end only when the layout is certain ({@link ReadPlan#layoutCertain()}); otherwise the
+ * stream completes and the unverified content is logged, so that a correct download of an object in an unknown
+ * layout never fails.
  */
 final class RangedDownloader {
 
@@ -79,7 +84,7 @@ final class RangedDownloader {
         ReadPlan plan = ReadPlan.forFile(head, settings);
         run.plan(plan.size(), plan.ranges().partCount());
         return Staging.stage(destination, "downloadFile s3://" + head.bucket() + "/" + head.key(),
-                        staged -> verified(plan, () -> plan.digestsWhileReading()
+                        staged -> verified(plan, staged.file(), () -> plan.digestsWhileReading()
                                 ? readAllToFile(plan, staged.channel(), run)
                                 : readAllToFile(plan, staged.channel(), run).then(fileDigests(plan, staged.file()))))
                 .map(verified -> {
@@ -99,35 +104,50 @@ final class RangedDownloader {
     }
 
     /**
-     * Runs {@code read} and checks the digests it gives against the plan (see the class comment); emits whether the
-     * content was verified. {@code read} is run a second time after a mismatch.
+     * Runs {@code read} (which downloads into {@code file}) and checks the digests it gives, and the other candidate
+     * layouts digested from {@code file}, against the plan (see the class comment); emits whether the content was
+     * verified. {@code read} is run a second time only when no candidate matches.
      */
-    static Mono<Boolean> verified(ReadPlan plan, Supplier<Mono<List<byte[]>>> read) {
+    static Mono<Boolean> verified(ReadPlan plan, Path file, Supplier<Mono<List<byte[]>>> read) {
         if (plan.check() == ReadPlan.Check.NONE) {
             return read.get().thenReturn(false);
         }
-        String target = "s3://" + plan.head().bucket() + "/" + plan.head().key();
-        return read.get().flatMap(first -> {
-            if (plan.matches(first)) {
+        String target = describe(plan);
+        return read.get().flatMap(first -> anyLayoutMatches(plan, first, file).flatMap(firstMatches -> {
+            if (firstMatches) {
                 return Mono.just(true);
             }
-            LOG.warn("{}: the content read gives ETag {} but the object's is {}; reading it again to tell a corrupted "
-                    + "read from an ETag that is not a digest of the content", target, plan.eTagOf(first), plan.eTag());
-            return read.get().flatMap(second -> {
-                if (plan.matches(second)) {
+            LOG.warn("{}: the content read gives ETag {} but the object's is {} (part sizes tried: {}); reading it "
+                    + "again to tell a corrupted read from an ETag that is not a digest of the content", target,
+                    plan.eTagOf(first), plan.eTag(), plan.layouts());
+            return read.get().flatMap(second -> anyLayoutMatches(plan, second, file).flatMap(secondMatches -> {
+                if (secondMatches) {
                     return Mono.just(true);
                 }
                 if (sameDigests(first, second)) {
-                    LOG.warn("{}: two reads gave the same content, whose digest differs from ETag {} (part layout not "
-                            + "the inferred one, or an SSE-KMS/SSE-C ETag): content accepted unverified", target,
-                            plan.eTag());
+                    LOG.warn("{}: two reads gave the same content, whose digest differs from ETag {} (a part layout "
+                            + "none of {} gives, or an SSE-KMS/SSE-C ETag): content accepted unverified", target,
+                            plan.eTag(), plan.layouts());
                     return Mono.just(false);
                 }
                 return Mono.error(new DataIntegrityException(target + ": two reads gave different content and "
                         + "neither matches ETag " + plan.eTag() + " (" + plan.eTagOf(first) + ", "
                         + plan.eTagOf(second) + ")"));
-            });
-        });
+            }));
+        }));
+    }
+
+    /**
+     * Whether {@code digests} (of the plan's first layout) give the ETag, or else the digests of one of its other
+     * candidate layouts, computed from the downloaded {@code file}.
+     */
+    private static Mono<Boolean> anyLayoutMatches(ReadPlan plan, List<byte[]> digests, Path file) {
+        if (plan.matches(digests)) {
+            return Mono.just(true);
+        }
+        return Flux.fromIterable(plan.otherSizes())
+                .concatMap(partSize -> ofLocalFile(plan, file, LocalFiles.partMd5s(file, plan.size(), partSize)))
+                .any(plan::matches);
     }
 
     /** The digests the plan checks, computed from a downloaded file (part digests in parallel, bounded-elastic). */
@@ -138,9 +158,12 @@ final class RangedDownloader {
                     .md5())).subscribeOn(Schedulers.boundedElastic());
             case PART_MD5S -> LocalFiles.partMd5s(file, plan.size(), plan.segmentSize());
         };
-        return digests
-                .onErrorMap(e -> LocalFiles.fileError("downloadFile s3://" + plan.head().bucket() + "/"
-                        + plan.head().key(), file, e));
+        return ofLocalFile(plan, file, digests);
+    }
+
+    /** {@code work} on the downloaded {@code file}, its I/O errors as {@link LocalFiles#fileError}s. */
+    private static <T> Mono<T> ofLocalFile(ReadPlan plan, Path file, Mono<T> work) {
+        return work.onErrorMap(e -> LocalFiles.fileError("downloadFile " + describe(plan), file, e));
     }
 
     // ------------------------------------------------------------------ to a stream
@@ -162,15 +185,14 @@ final class RangedDownloader {
      * Ranges of {@link #STREAM_RANGE} read ahead of the subscriber ({@link #STREAM_GETS} at once, fewer when the
      * engine's memory budget has no room: a range reserves its bytes before it is requested and gives them back once
      * the subscriber has taken its last buffer, or on cancel and error). Emitted in order; digested in order on the
-     * engine's threads as the plan asks, a mismatch failing the stream at its end.
+     * engine's threads in each candidate layout of the plan, and checked at the end ({@link #streamChecked}).
      */
     Flux<ByteBuffer> body(ReadPlan plan) {
         int window = Math.max(1, Math.min(settings.concurrency(), STREAM_GETS));
         TransferRun run = TransferRun.single();
         MemoryBudget budget = settings.memoryBudget();
         return Flux.defer(() -> {
-            SegmentDigester digester = plan.check() == ReadPlan.Check.NONE ? null
-                    : new SegmentDigester(plan.segmentSize());
+            List<SegmentDigester> digesters = plan.layouts().stream().map(SegmentDigester::new).toList();
             Set<MemoryBudget.Reservation> held = ConcurrentHashMap.newKeySet();
             return Flux.range(1, plan.ranges().partCount())
                     .flatMapSequential(n -> budget.reserve(plan.ranges().length(n))
@@ -179,26 +201,38 @@ final class RangedDownloader {
                                             describe(plan, n))
                                     .map(buffers -> new HeldRange(buffers, reservation))
                                     .doOnError(e -> reservation.release())), window, 1)
-                    .concatMap(range -> digester == null ? Mono.just(range) : Mono.fromCallable(() -> {
-                        range.buffers().forEach(digester::update);
+                    .concatMap(range -> digesters.isEmpty() ? Mono.just(range) : Mono.fromCallable(() -> {
+                        range.buffers().forEach(buffer -> digesters.forEach(d -> d.update(buffer)));
                         return range;
                     }).subscribeOn(work), 1)
                     .concatMapIterable(HeldRange::emitting, 1)
-                    .concatWith(Mono.defer(() -> {
-                        if (digester == null) {
-                            return Mono.empty();
-                        }
-                        List<byte[]> md5s = digester.finish();
-                        if (plan.matches(md5s)) {
-                            return Mono.empty();
-                        }
-                        return Mono.error(new DataIntegrityException("downloadStream s3://" + plan.head().bucket()
-                                + "/" + plan.head().key() + ": the content read gives ETag " + plan.eTagOf(md5s)
-                                + " but the object's is " + plan.eTag()));
-                    }))
+                    .concatWith(Mono.defer(() -> streamChecked(plan, digesters)))
                     .doFinally(signal -> held.forEach(MemoryBudget.Reservation::release));
         }).doOnDiscard(HeldRange.class, HeldRange::release)
                 .doOnDiscard(MemoryBudget.Reservation.class, MemoryBudget.Reservation::release);
+    }
+
+    /**
+     * The end of a stream: empty when a candidate layout's digests give the ETag (or nothing is checked); a
+     * {@link DataIntegrityException} when none does and the layout is certain; otherwise empty, logged as unverified.
+     */
+    private static Mono<ByteBuffer> streamChecked(ReadPlan plan, List<SegmentDigester> digesters) {
+        if (digesters.isEmpty()) {
+            return Mono.empty();
+        }
+        List<List<byte[]>> digests = digesters.stream().map(SegmentDigester::finish).toList();
+        if (digests.stream().anyMatch(plan::matches)) {
+            return Mono.empty();
+        }
+        String mismatch = "downloadStream " + describe(plan) + ": the content read gives ETag "
+                + plan.eTagOf(digests.get(0)) + " but the object's is " + plan.eTag();
+        if (plan.layoutCertain()) {
+            return Mono.error(new DataIntegrityException(mismatch));
+        }
+        LOG.warn("{} in each of the part layouts tried ({}): the object's parts are in a layout none of them gives, "
+                + "or the read was corrupted; a stream cannot be read again to tell which: completed unverified",
+                mismatch, plan.layouts());
+        return Mono.empty();
     }
 
     /** A range read whole into memory, and the memory it holds until its last buffer is handed out. */
@@ -388,8 +422,11 @@ final class RangedDownloader {
     }
 
     private static String describe(ReadPlan plan, int n) {
-        return "GetObject s3://" + plan.head().bucket() + "/" + plan.head().key() + " part " + n + " of "
-                + plan.ranges().partCount();
+        return "GetObject " + describe(plan) + " part " + n + " of " + plan.ranges().partCount();
+    }
+
+    private static String describe(ReadPlan plan) {
+        return "s3://" + plan.head().bucket() + "/" + plan.head().key();
     }
 
     private static List<byte[]> flatten(List<List<byte[]>> lists) {

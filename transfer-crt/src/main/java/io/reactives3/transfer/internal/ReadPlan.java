@@ -3,7 +3,10 @@ package io.reactives3.transfer.internal;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How an object is read in ranges and what its bytes can be checked against (MD5 mode).
@@ -11,25 +14,40 @@ import java.util.List;
  * <ul>
  *   <li>{@link Check#WHOLE_MD5}: the ETag is a plain MD5 (a single-request upload, or a store such as LocalS3 that
  *       gives multipart objects a whole-object MD5): the whole content must have that MD5.</li>
- *   <li>{@link Check#PART_MD5S}: the ETag is {@code md5(part md5s)-N} and the engine's part size reproduces N parts
- *       for this size (true for objects this engine uploaded with the same part size, and for most tools' default
- *       8 MiB parts); ranges are then aligned on those parts and each part's MD5 is computed as it arrives.</li>
- *   <li>{@link Check#NONE}: other modes, or no usable ETag (none, or SSE-KMS / SSE-C, whose ETags are not MD5s):
- *       lengths and ETag consistency only.</li>
+ *   <li>{@link Check#PART_MD5S}: the ETag is {@code md5(part md5s)-N}. Its part layout is not known: no store here
+ *       tells it (HEAD with {@code partNumber}: S3Proxy answers 501, LocalS3 and Ceph RGW 16.2 ignore it;
+ *       {@code GetObjectAttributes}: none of them), and parts need not be the engine's size (the Go and JavaScript
+ *       SDKs upload 5 MiB parts, the AWS CLI 8 MiB). So the layouts of the engine's part size and of
+ *       {@link #COMMON_PART_SIZES} that give N parts for this size are candidates ({@link #layouts()}); the content
+ *       matches when one of them gives the ETag. File ranges are aligned on the first candidate's parts.</li>
+ *   <li>{@link Check#NONE}: other modes, no usable ETag (none, or SSE-KMS / SSE-C, whose ETags are not MD5s), or a
+ *       multipart ETag whose part count no candidate gives: lengths and ETag consistency only.</li>
  * </ul>
- * No store here tells the part layout of a multipart object (HEAD with {@code partNumber}: S3Proxy answers 501,
- * LocalS3 and Ceph RGW 16.2 ignore it), so the layout is inferred; a wrong guess is detected by the download being
- * repeated (see {@link RangedDownloader}).
+ * What a mismatch means is decided by the readers ({@link RangedDownloader}): with a certain layout
+ * ({@link #layoutCertain()}) it is a corrupted read; with candidates only it may be a layout none of them guessed.
  *
  * @param head        the object's head (size, ETag) every range is checked against
  * @param ranges      the ranges to read
  * @param check       what the content is checked against
- * @param segmentSize for PART_MD5S the upload's part size; for WHOLE_MD5 the object size (one segment)
+ * @param segmentSize for PART_MD5S the first candidate part size; for WHOLE_MD5 and NONE the object size
+ * @param otherSizes  for PART_MD5S the other candidate part sizes (each giving the ETag's part count), else empty
  */
-record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize) {
+record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize, List<Long> otherSizes) {
+
+    /**
+     * Part sizes other tools upload with, tried after the engine's own: 8 MiB (AWS CLI, boto3, the Java and CRT
+     * transfer managers), 5 MiB (the Go and JavaScript SDKs' upload managers, rclone), 16 MiB (MinIO's clients),
+     * 15 MiB (s3cmd). Each grows, as those tools grow it, so that the object needs at most 10,000 parts.
+     */
+    static final List<Long> COMMON_PART_SIZES = List.of(8 * TransferSettings.MIB, 5 * TransferSettings.MIB,
+            16 * TransferSettings.MIB, 15 * TransferSettings.MIB);
 
     /** What the content is checked against. */
     enum Check { NONE, WHOLE_MD5, PART_MD5S }
+
+    ReadPlan {
+        otherSizes = List.copyOf(otherSizes);
+    }
 
     long size() {
         return head.contentLength();
@@ -37,6 +55,25 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize)
 
     String eTag() {
         return head.eTag();
+    }
+
+    /** The candidate segment sizes, the first one first: one for WHOLE_MD5 (the object size), none for NONE. */
+    List<Long> layouts() {
+        if (check == Check.NONE) {
+            return List.of();
+        }
+        List<Long> all = new ArrayList<>();
+        all.add(segmentSize);
+        all.addAll(otherSizes);
+        return all;
+    }
+
+    /**
+     * Whether the content's digest can only give the ETag one way, so that a mismatch is a corrupted read: a plain
+     * MD5 ETag, or a multipart ETag of one part.
+     */
+    boolean layoutCertain() {
+        return check == Check.WHOLE_MD5 || (check == Check.PART_MD5S && Checksums.multipartPartCount(eTag()) == 1);
     }
 
     /** A plan for a download to a file: one range below the threshold, else parts (aligned when checkable). */
@@ -51,7 +88,7 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize)
         } else {
             ranges = PartPlan.of(size, settings.partSize());
         }
-        return new ReadPlan(head, ranges, checked.check(), checked.segmentSize());
+        return new ReadPlan(head, ranges, checked.check(), checked.segmentSize(), checked.otherSizes());
     }
 
     /**
@@ -62,24 +99,42 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize)
         long size = head.contentLength();
         ReadPlan checked = checked(head, settings);
         return new ReadPlan(head, PartPlan.exact(size, Math.max(1, Math.min(rangeSize, size))), checked.check(),
-                checked.segmentSize());
+                checked.segmentSize(), checked.otherSizes());
     }
 
     private static ReadPlan checked(ObjectHead head, TransferSettings settings) {
         long size = head.contentLength();
+        PartPlan whole = PartPlan.exact(size, Math.max(1, size));
         if (settings.integrity() == IntegrityMode.MD5 && head.eTag() != null && head.eTagMayBeDigest()) {
             int parts = Checksums.multipartPartCount(head.eTag());
             if (parts > 0) {
-                PartPlan layout = PartPlan.of(size, settings.partSize());
-                if (layout.partCount() == parts) {
-                    return new ReadPlan(head, layout, Check.PART_MD5S, layout.partSize());
+                List<Long> sizes = candidatePartSizes(size, parts, settings.partSize());
+                if (!sizes.isEmpty()) {
+                    return new ReadPlan(head, whole, Check.PART_MD5S, sizes.get(0), sizes.subList(1, sizes.size()));
                 }
             } else if (Checksums.isMd5ETag(head.eTag())) {
-                return new ReadPlan(head, PartPlan.exact(size, Math.max(1, size)), Check.WHOLE_MD5,
-                        Math.max(1, size));
+                return new ReadPlan(head, whole, Check.WHOLE_MD5, Math.max(1, size), List.of());
             }
         }
-        return new ReadPlan(head, PartPlan.exact(size, Math.max(1, size)), Check.NONE, Math.max(1, size));
+        return new ReadPlan(head, whole, Check.NONE, Math.max(1, size), List.of());
+    }
+
+    /**
+     * The distinct part sizes, of the engine's and of {@link #COMMON_PART_SIZES} (grown to stay within 10,000 parts),
+     * that cut {@code size} bytes into exactly {@code parts} parts; for one part, just the object size.
+     */
+    static List<Long> candidatePartSizes(long size, int parts, long enginePartSize) {
+        Set<Long> sizes = new LinkedHashSet<>();
+        List<Long> preferred = new ArrayList<>();
+        preferred.add(enginePartSize);
+        preferred.addAll(COMMON_PART_SIZES);
+        for (long preferredSize : preferred) {
+            PartPlan layout = PartPlan.of(size, preferredSize);
+            if (layout.partCount() == parts) {
+                sizes.add(parts == 1 ? size : layout.partSize());
+            }
+        }
+        return List.copyOf(sizes);
     }
 
     /** Whether a range's reader should digest segments as bytes arrive (else: nothing, or a pass over the file). */

@@ -3,6 +3,7 @@ package io.reactives3.transfer.internal;
 import java.io.IOException;
 import java.nio.channels.AsynchronousFileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,6 +21,11 @@ import reactor.core.scheduler.Schedulers;
  * one file system), which replaces the destination by an atomic rename only after the download succeeded. On error
  * or cancel the temporary file is deleted: no partial file appears, an existing destination is untouched. (The
  * rename is atomic, not durable: the data is not forced to disk.) File-system work runs on bounded-elastic threads.
+ *
+ * <p>The temporary file is created as any new file of the process is ({@code 0666} less the umask, {@code rw-r--r--}
+ * with the usual umask 022), the way the CRT S3 client creates its files, so downloaded files get the same permissions
+ * on both backends; a replaced destination gets the new file's permissions, not its old ones. An I/O error of the
+ * writer (a full disk, a file-system fault) is a {@link io.reactives3.core.error.LocalFileException}.
  */
 final class Staging {
 
@@ -50,11 +56,12 @@ final class Staging {
         return Mono.usingWhen(
                 Mono.fromCallable(() -> create(destination, open)).subscribeOn(Schedulers.boundedElastic())
                         .onErrorMap(e -> LocalFiles.fileError(operation, destination, e)),
-                staged -> write.apply(staged).flatMap(value -> Mono.fromCallable(() -> {
+                staged -> write.apply(staged)
+                        .flatMap(value -> Mono.fromCallable(() -> {
                             commit(staged, destination);
                             return value;
-                        }).subscribeOn(Schedulers.boundedElastic())
-                        .onErrorMap(e -> LocalFiles.fileError(operation, destination, e))),
+                        }).subscribeOn(Schedulers.boundedElastic()))
+                        .onErrorMap(e -> LocalFiles.fileError(operation, destination, e)),
                 staged -> Mono.empty(),
                 (staged, error) -> discard(staged),
                 Staging::discard);
@@ -68,17 +75,25 @@ final class Staging {
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
         if (!open) {
-            Path name = folder.resolve(".s3-download-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(),
-                    36) + ".tmp");
-            return new Staged(name, null);
+            return new Staged(temporaryName(folder), null);
         }
-        Path file = Files.createTempFile(folder, ".s3-download-", ".tmp");
-        try {
-            return new Staged(file, AsynchronousFileChannel.open(file, StandardOpenOption.WRITE));
-        } catch (IOException e) {
-            Files.deleteIfExists(file);
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            Path file = temporaryName(folder);
+            try {
+                // default permissions (0666 less the umask), unlike Files.createTempFile's 0600
+                return new Staged(file, AsynchronousFileChannel.open(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE_NEW));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private static Path temporaryName(Path folder) {
+        return folder.resolve(".s3-download-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + ".tmp");
     }
 
     private static void commit(Staged staged, Path destination) throws IOException {
