@@ -127,8 +127,8 @@ public final class MemoryBudget {
     }
 
     /**
-     * Reserves {@code bytes} at once if at least {@code keepFree} bytes (and the largest plain reservation asked so far)
-     * stay free afterwards; otherwise returns {@code null} without waiting. The engine grows the first part of an
+     * Reserves {@code bytes} at once if they fit with at least {@code keepFree} bytes (and, when {@code keepFree > 0},
+     * the largest plain reservation asked so far) free afterwards; otherwise returns {@code null} without waiting. The engine grows the first part of an
      * upload of unknown size in such steps, as its data arrives: a small upload holds about its own size, and the room
      * a part needs to be completed always stays free, so no set of growing uploads can hold the budget between them
      * while each waits for more.
@@ -138,8 +138,7 @@ public final class MemoryBudget {
             throw new InvalidInputException("bytes and keepFree must be >= 0, got " + bytes + ", " + keepFree);
         }
         synchronized (this) {
-            if (bytes + keepFree > capacity || inUse + bytes > capacity - Math.max(keepFree,
-                    Math.min(largestReservation, capacity - bytes))) {
+            if (!fits(bytes, keepFree)) {
                 return null;
             }
             inUse += bytes;
@@ -152,9 +151,17 @@ public final class MemoryBudget {
     }
 
     private boolean fits(Waiter waiter) {
-        long limit = waiter.keepFree == 0 ? capacity
-                : capacity - Math.max(waiter.keepFree, Math.min(largestReservation, capacity - waiter.bytes));
-        return inUse + waiter.bytes <= limit;
+        return fits(waiter.bytes, waiter.keepFree);
+    }
+
+    /**
+     * Whether {@code bytes} fit now: within the capacity, and for a reservation that keeps room free, leaving
+     * {@code keepFree} and the largest plain reservation (as far as that can fit beside it) free. Caller holds the lock.
+     */
+    private boolean fits(long bytes, long keepFree) {
+        long limit = keepFree == 0 ? capacity
+                : capacity - Math.max(keepFree, Math.min(largestReservation, capacity - bytes));
+        return inUse + bytes <= limit;
     }
 
     private String tooLarge(long bytes) {
