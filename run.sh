@@ -7,5 +7,11 @@ cd "$(dirname "$0")"
 command -v mvn >/dev/null || { echo "Maven (mvn) is required: apt-get install maven" >&2; exit 1; }
 # `package` (not `compile`): exec:java resolves test scope across the reactor, and the test-jars that some modules
 # share with others exist only once packaged, so this works from a fresh clone with an empty local repository.
+# Arguments: -D... go to Maven (e.g. -Dmaven.repo.local=...), the rest to the tour (e.g. --server rgw).
+maven=() tour=()
+for arg in "$@"; do
+  case "$arg" in -D*) maven+=("$arg") ;; *) tour+=("$arg") ;; esac
+done
 # javadoc and sources jars are for publishing; the tour does not need them
-exec mvn -B -q -pl examples -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package exec:java "$@"
+exec mvn -B -q -pl examples -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+  ${maven[@]+"${maven[@]}"} package exec:java -Dexec.args="${tour[*]-}"
