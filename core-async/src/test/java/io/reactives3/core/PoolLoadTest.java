@@ -4,6 +4,7 @@ import static io.reactives3.core.TestData.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.model.ObjectStream;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;

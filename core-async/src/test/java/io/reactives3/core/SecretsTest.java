@@ -2,6 +2,7 @@ package io.reactives3.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;
