@@ -222,6 +222,12 @@ public interface ReactiveS3Client extends AutoCloseable {
     /**
      * Emits the object's head as soon as the response starts, with the body as a demand-driven {@link Flux}
      * (see {@link ObjectStream}: subscribe to the body exactly once, or cancel it).
+     *
+     * <p>A body not subscribed to within the client's read timeout is closed and its pooled connection given back,
+     * so abandoned streams cannot exhaust the pool. Subscribing later still delivers the object: the bytes are read
+     * again with a GET pinned by {@code If-Match} to the ETag (an object replaced meanwhile fails with
+     * {@code PreconditionFailedException}); where that cannot be done (no ETag, a {@code partNumber} request, a
+     * range not of the form {@code bytes=a-b}) the body fails with {@link io.reactives3.core.error.S3TimeoutException}.
      */
     Mono<ObjectStream> getObjectStream(String bucket, String key, GetObjectOptions options);
 

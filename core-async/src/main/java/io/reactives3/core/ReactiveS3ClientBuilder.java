@@ -139,7 +139,10 @@ public final class ReactiveS3ClientBuilder {
         return this;
     }
 
-    /** Longest silence while reading a response. Default 30 s; must be positive. */
+    /**
+     * Longest silence while reading a response. Default 30 s; must be positive. With {@link HttpTransport#CRT} it is
+     * counted in whole seconds, rounded up, and 2 s at least (the CRT's connection monitor allows no less).
+     */
     public ReactiveS3ClientBuilder readTimeout(Duration timeout) {
         this.readTimeout = positive(timeout, "readTimeout");
         return this;

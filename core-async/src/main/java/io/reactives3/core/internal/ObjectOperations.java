@@ -12,6 +12,7 @@ import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.error.NotModifiedException;
 import io.reactives3.core.error.ObjectNotFoundException;
 import io.reactives3.core.error.RangeNotSatisfiableException;
+import io.reactives3.core.error.S3TimeoutException;
 import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteError;
@@ -30,10 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -297,18 +300,39 @@ final class ObjectOperations {
         });
     }
 
+    /** A body's state: handed out, subscribed to, closed unclaimed, subscribed to after it was closed. */
+    private static final int UNCLAIMED = 0;
+    private static final int SUBSCRIBED = 1;
+    private static final int EXPIRED = 2;
+    private static final int EXPIRED_SUBSCRIBED = 3;
+
     /**
      * The response body as a Flux that may be subscribed to once, demand passed straight to the connection, and
-     * checked to end after exactly {@code Content-Length} bytes.
+     * checked to end after exactly {@code Content-Length} bytes. A body nobody subscribes to within the client's
+     * read timeout is closed, giving its pooled connection back (a transport's read timeout need not fire while
+     * nobody reads: on the Netty client a body left alone held its connection for good); a subscriber arriving later
+     * gets an {@link S3TimeoutException}, which {@link #resumable} turns into a ranged GET where it can.
      */
-    private static Flux<ByteBuffer> body(ResponsePublisher<GetObjectResponse> publisher, ObjectHead head) {
-        AtomicBoolean subscribed = new AtomicBoolean();
+    private Flux<ByteBuffer> body(ResponsePublisher<GetObjectResponse> publisher, ObjectHead head) {
+        AtomicInteger state = new AtomicInteger(UNCLAIMED);
         String target = "GetObject s3://" + head.bucket() + "/" + head.key();
+        Disposable expiry = Schedulers.parallel().schedule(() -> {
+            if (state.compareAndSet(UNCLAIMED, EXPIRED)) {
+                closeUnread(publisher);
+            }
+        }, settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return Flux.defer(() -> {
-            if (!subscribed.compareAndSet(false, true)) {
+            if (state.compareAndSet(EXPIRED, EXPIRED_SUBSCRIBED)) {
+                return head.contentLength() == 0 ? Flux.empty() : Flux.error(new S3TimeoutException(target
+                        + " failed: the body was not subscribed to within the read timeout ("
+                        + settings.readTimeout() + "), so its connection was closed; subscribe to the body as soon"
+                        + " as the stream arrives (or raise ReactiveS3ClientBuilder.readTimeout)", null));
+            }
+            if (!state.compareAndSet(UNCLAIMED, SUBSCRIBED)) {
                 return Flux.error(new IllegalStateException("the body of " + target
                         + " can be subscribed to only once (it is a live HTTP response)"));
             }
+            expiry.dispose();
             long[] received = {0};
             return Flux.from(publisher)
                     .doOnNext(buffer -> received[0] += buffer.remaining())

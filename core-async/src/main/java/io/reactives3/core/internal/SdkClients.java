@@ -57,9 +57,10 @@ public final class SdkClients {
                     .connectionTimeout(settings.connectionTimeout())
                     .connectionAcquisitionTimeout(settings.connectionAcquireTimeout())
                     // the CRT has no read timeout: a connection that moves (almost) nothing for the read timeout
-                    // is failed, so a store that stops answering cannot hold a request forever
+                    // is failed, so a store that stops answering cannot hold a request forever. The CRT measures it
+                    // in whole seconds, 2 at least (it refuses less): the read timeout is rounded up to that
                     .connectionHealthConfiguration(health -> health.minimumThroughputInBps(1L)
-                            .minimumThroughputTimeout(settings.readTimeout()))
+                            .minimumThroughputTimeout(crtThroughputTimeout(settings.readTimeout())))
                     .build();
         }
         return NettyNioAsyncHttpClient.builder()
@@ -69,6 +70,12 @@ public final class SdkClients {
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
                 .build();
+    }
+
+    /** The CRT's minimum-throughput interval for a read timeout: whole seconds, rounded up, 2 s at least. */
+    static java.time.Duration crtThroughputTimeout(java.time.Duration readTimeout) {
+        long seconds = readTimeout.getSeconds() + (readTimeout.getNano() > 0 ? 1 : 0);
+        return java.time.Duration.ofSeconds(Math.max(2, seconds));
     }
 
     /** Settings describing a caller-built SDK client, as far as its configuration tells. */

@@ -9,8 +9,9 @@ import reactor.core.publisher.Flux;
  * subscriber requests buffers.
  *
  * <p>The body can be subscribed to <b>once</b>; a second subscription fails with {@link IllegalStateException}.
- * Cancelling the body closes the connection's response. Not subscribing leaves the connection busy until the
- * response times out, so always consume or cancel it. Each emitted {@link ByteBuffer} is the subscriber's to keep.
+ * Cancelling the body closes the connection's response. A body not subscribed to within the client's read
+ * timeout is closed (its connection goes back to the pool); a later subscriber gets the bytes through a GET pinned
+ * to the ETag, or an {@code S3TimeoutException} where that cannot be done. Consume or cancel the body promptly. Each emitted {@link ByteBuffer} is the subscriber's to keep.
  *
  * <p>A body that stops mid-way because the connection was cut may, on the SDK's Netty HTTP client (SDK 2.57.8),
  * neither complete nor fail. The body honours demand, so the library cannot tell a stalled connection from a slow
