@@ -17,16 +17,21 @@ import reactor.core.publisher.Mono;
  * Equal to any other {@code MultipartUpload} with the same identifiers. Uploads emitted by
  * {@link Bucket#multipartUploads()} also carry what the listing said ({@link #summary()}).
  */
-public final class MultipartUpload {
+public final class MultipartUpload extends Resource {
 
     private final Context context;
     private final MultipartUploadHandle handle;
     private final MultipartUploadSummary listed;
 
     MultipartUpload(Context context, String bucketName, String key, String uploadId, MultipartUploadSummary listed) {
+        this(context, new MultipartUploadHandle(Arguments.bucket(bucketName), Arguments.key(key),
+                Objects.requireNonNull(uploadId, "uploadId must not be null")), listed);
+    }
+
+    private MultipartUpload(Context context, MultipartUploadHandle handle, MultipartUploadSummary listed) {
+        super(handle.bucket() + "/" + handle.key() + ", uploadId=" + handle.uploadId(), handle);
         this.context = context;
-        this.handle = new MultipartUploadHandle(Arguments.bucket(bucketName), Arguments.key(key),
-                Objects.requireNonNull(uploadId, "uploadId must not be null"));
+        this.handle = handle;
         this.listed = listed;
     }
 
@@ -94,20 +99,5 @@ public final class MultipartUpload {
 
     Context context() {
         return context;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MultipartUpload other && handle.equals(other.handle);
-    }
-
-    @Override
-    public int hashCode() {
-        return handle.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "MultipartUpload[" + handle.bucket() + "/" + handle.key() + ", uploadId=" + handle.uploadId() + "]";
     }
 }

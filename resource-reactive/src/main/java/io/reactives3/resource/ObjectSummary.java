@@ -4,7 +4,6 @@ import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.Owner;
 import java.time.Instant;
-import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,16 +11,17 @@ import reactor.core.publisher.Mono;
  * attributes the listing carried, available without further requests. Equal to any other {@code ObjectSummary}
  * with the same bucket and key. For the object's full head (content type, user metadata) use {@link #object()}.
  */
-public final class ObjectSummary {
+public final class ObjectSummary extends Resource {
 
     private final Context context;
     private final String bucketName;
     private final io.reactives3.core.model.ObjectSummary listed;
 
     ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
+        super(bucketName + "/" + listed.key() + ", " + listed.size() + " bytes", bucketName, listed.key());
         this.context = context;
-        this.bucketName = Objects.requireNonNull(bucketName, "bucketName");
-        this.listed = Objects.requireNonNull(listed, "listed");
+        this.bucketName = bucketName;
+        this.listed = listed;
     }
 
     /** The bucket name (an identifier). */
@@ -87,20 +87,5 @@ public final class ObjectSummary {
     /** Deletes the object (its latest version). */
     public Mono<DeleteObjectResult> delete() {
         return object().delete();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ObjectSummary other && bucketName.equals(other.bucketName) && key().equals(other.key());
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * bucketName.hashCode() + key().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ObjectSummary[" + bucketName + "/" + key() + ", " + size() + " bytes]";
     }
 }

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * {@code ObjectVersion}). Equal to any other {@code ObjectVersion} with the same identifiers. Versions emitted by
  * {@link Bucket#objectVersions()} also carry what the listing said ({@link #summary()}).
  */
-public final class ObjectVersion {
+public final class ObjectVersion extends Resource {
 
     private final Context context;
     private final String bucketName;
@@ -24,10 +24,12 @@ public final class ObjectVersion {
     private final ObjectVersionSummary listed;
 
     ObjectVersion(Context context, String bucketName, String key, String versionId, ObjectVersionSummary listed) {
+        super(bucketName + "/" + key + "?versionId=" + versionId, Arguments.bucket(bucketName), Arguments.key(key),
+                Objects.requireNonNull(versionId, "versionId must not be null"));
         this.context = context;
-        this.bucketName = Arguments.bucket(bucketName);
-        this.key = Arguments.key(key);
-        this.versionId = Objects.requireNonNull(versionId, "versionId must not be null");
+        this.bucketName = bucketName;
+        this.key = key;
+        this.versionId = versionId;
         this.listed = listed;
     }
 
@@ -72,21 +74,5 @@ public final class ObjectVersion {
     /** The object this is a version of. */
     public S3Object object() {
         return new S3Object(context, bucketName, key);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ObjectVersion other && bucketName.equals(other.bucketName) && key.equals(other.key)
-                && versionId.equals(other.versionId);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(bucketName, key, versionId);
-    }
-
-    @Override
-    public String toString() {
-        return "ObjectVersion[" + bucketName + "/" + key + "?versionId=" + versionId + "]";
     }
 }
