@@ -1,7 +1,7 @@
 package io.reactives3.core;
 
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.error.InvalidInputException;
-import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.CannedAcl;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
