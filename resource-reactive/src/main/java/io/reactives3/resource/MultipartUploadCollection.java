@@ -77,7 +77,7 @@ public final class MultipartUploadCollection
         return new Cursor(selection().startAfter(), null);
     }
 
-    /** One ListMultipartUploads request from {@code cursor}; uploads the initiated-before filter rejects are dropped. */
+    /** One ListMultipartUploads request from {@code cursor}, minus the uploads the initiated-before filter drops. */
     @Override
     Mono<Fetched<Cursor, MultipartUpload>> fetch(Cursor cursor, int maxUploads) {
         ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder().bucket(bucketName())
