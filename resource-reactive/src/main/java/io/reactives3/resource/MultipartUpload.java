@@ -17,32 +17,16 @@ import reactor.core.publisher.Mono;
  * Equal to any other {@code MultipartUpload} with the same identifiers. Uploads emitted by
  * {@link Bucket#multipartUploads()} also carry what the listing said ({@link #summary()}).
  */
-public final class MultipartUpload extends Resource {
+public final class MultipartUpload extends ObjectScoped {
 
-    private final Context context;
     private final MultipartUploadHandle handle;
     private final MultipartUploadSummary listed;
 
     MultipartUpload(Context context, String bucketName, String key, String uploadId, MultipartUploadSummary listed) {
-        this(context, new MultipartUploadHandle(Arguments.bucket(bucketName), Arguments.key(key),
-                Objects.requireNonNull(uploadId, "uploadId must not be null")), listed);
-    }
-
-    private MultipartUpload(Context context, MultipartUploadHandle handle, MultipartUploadSummary listed) {
-        super(handle.bucket() + "/" + handle.key() + ", uploadId=" + handle.uploadId(), handle);
-        this.context = context;
-        this.handle = handle;
+        super(new S3Object(context, bucketName, key), ", uploadId=" + uploadId,
+                Objects.requireNonNull(uploadId, "uploadId must not be null"));
+        this.handle = new MultipartUploadHandle(bucketName, key, uploadId);
         this.listed = listed;
-    }
-
-    /** The bucket name (an identifier). */
-    public String bucketName() {
-        return handle.bucket();
-    }
-
-    /** The key (an identifier). */
-    public String key() {
-        return handle.key();
     }
 
     /** The upload id (an identifier). */
@@ -75,12 +59,12 @@ public final class MultipartUpload extends Resource {
      * when it was already completed or aborted.
      */
     public Mono<Void> abort() {
-        return context.client().abortMultipartUpload(handle);
+        return context().client().abortMultipartUpload(handle);
     }
 
     /** Completes the upload from {@code parts} (sorted by part number); emits the result. */
     public Mono<CompleteMultipartUploadResult> complete(List<CompletedPart> parts) {
-        return context.client().completeMultipartUpload(handle, parts);
+        return context().client().completeMultipartUpload(handle, parts);
     }
 
     /** Completes the upload from every part the store lists for it (ListParts, then CompleteMultipartUpload). */
@@ -90,14 +74,5 @@ public final class MultipartUpload extends Resource {
                 .map(p -> new CompletedPart(p.partNumber(), p.eTag(), null, p.size()))
                 .collectList()
                 .flatMap(this::complete);
-    }
-
-    /** The object the upload will create. */
-    public S3Object object() {
-        return new S3Object(context, handle.bucket(), handle.key());
-    }
-
-    Context context() {
-        return context;
     }
 }

@@ -71,19 +71,16 @@ public final class MultipartUploadCollection
                 .map(MultipartUploadCollection::result);
     }
 
-    /** The start-after filter is the first page's key marker. */
-    @Override
-    Cursor start() {
-        return new Cursor(selection().startAfter(), null);
-    }
-
-    /** One ListMultipartUploads request from {@code cursor}, minus the uploads the initiated-before filter drops. */
+    /**
+     * One ListMultipartUploads request from {@code cursor} (the first after the start-after key), minus the uploads
+     * the initiated-before filter drops.
+     */
     @Override
     Mono<Fetched<Cursor, MultipartUpload>> fetch(Cursor cursor, int maxUploads) {
-        ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder().bucket(bucketName())
-                .prefix(selection().prefix()).keyMarker(cursor.keyMarker()).uploadIdMarker(cursor.uploadIdMarker())
-                .maxUploads(maxUploads).build();
-        return context().client().listMultipartUploadsPage(request)
+        Cursor at = cursor != null ? cursor : new Cursor(selection().startAfter(), null);
+        return context().client().listMultipartUploadsPage(ListMultipartUploadsRequest.builder().bucket(bucketName())
+                        .prefix(selection().prefix()).keyMarker(at.keyMarker()).uploadIdMarker(at.uploadIdMarker())
+                        .maxUploads(maxUploads).build())
                 .map(page -> new Fetched<>(
                         page.uploads().stream().filter(this::selected).map(u -> new MultipartUpload(context(),
                                 u.bucket(), u.key(), u.uploadId(), u)).toList(),

@@ -11,27 +11,13 @@ import reactor.core.publisher.Mono;
  * attributes the listing carried, available without further requests. Equal to any other {@code ObjectSummary}
  * with the same bucket and key. For the object's full head (content type, user metadata) use {@link #object()}.
  */
-public final class ObjectSummary extends Resource {
+public final class ObjectSummary extends ObjectScoped {
 
-    private final Context context;
-    private final String bucketName;
     private final io.reactives3.core.model.ObjectSummary listed;
 
     ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
-        super(bucketName + "/" + listed.key() + ", " + listed.size() + " bytes", bucketName, listed.key());
-        this.context = context;
-        this.bucketName = bucketName;
+        super(new S3Object(context, bucketName, listed.key()), ", " + listed.size() + " bytes");
         this.listed = listed;
-    }
-
-    /** The bucket name (an identifier). */
-    public String bucketName() {
-        return bucketName;
-    }
-
-    /** The key (an identifier). */
-    public String key() {
-        return listed.key();
     }
 
     /** Size in bytes, as listed. */
@@ -64,19 +50,14 @@ public final class ObjectSummary extends Resource {
         return listed;
     }
 
-    /** The object this summary describes (its attributes load lazily). */
-    public S3Object object() {
-        return new S3Object(context, bucketName, listed.key());
-    }
-
     /** The bucket holding the object. */
     public Bucket bucket() {
-        return Bucket.of(context, bucketName);
+        return object().bucket();
     }
 
     /** The object's access control list. */
     public ObjectAcl acl() {
-        return new ObjectAcl(object());
+        return object().acl();
     }
 
     /** Reads the whole object into memory (one GetObject). */

@@ -36,19 +36,17 @@ public final class ObjectVersionCollection
                 all().map(v -> ObjectIdentifier.of(v.key(), v.versionId())));
     }
 
-    /** The start-after filter is the first page's key marker. */
-    @Override
-    Cursor start() {
-        return new Cursor(selection().startAfter(), null);
-    }
-
-    /** One ListObjectVersions request from {@code cursor}. */
+    /** One ListObjectVersions request from {@code cursor}; the first starts after the start-after filter's key. */
     @Override
     Mono<Fetched<Cursor, ObjectVersion>> fetch(Cursor cursor, int maxKeys) {
-        ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucketName())
-                .prefix(selection().prefix()).delimiter(selection().delimiter()).keyMarker(cursor.keyMarker())
-                .versionIdMarker(cursor.versionIdMarker()).maxKeys(maxKeys).build();
-        return context().client().listObjectVersions(request)
+        ListObjectVersionsRequest.Builder request = ListObjectVersionsRequest.builder().bucket(bucketName())
+                .prefix(selection().prefix()).delimiter(selection().delimiter()).maxKeys(maxKeys);
+        if (cursor == null) {
+            request.keyMarker(selection().startAfter());
+        } else {
+            request.keyMarker(cursor.keyMarker()).versionIdMarker(cursor.versionIdMarker());
+        }
+        return context().client().listObjectVersions(request.build())
                 .map(page -> new Fetched<>(
                         page.versions().stream().map(v -> new ObjectVersion(context(), bucketName(), v.key(),
                                 v.versionId(), v)).toList(),

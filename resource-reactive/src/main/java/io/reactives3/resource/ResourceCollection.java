@@ -13,9 +13,8 @@ import reactor.core.publisher.Mono;
  * page size) whose {@code filter}, {@link #limit} and {@link #pageSize} return new collections, and whose items are
  * the items of its {@link #pages()}.
  *
- * <p>A subclass names the listing request and nothing else: it implements {@link #fetch} (one page from a cursor),
- * overrides {@link #start()} when the first page has a cursor, and passes a {@link Copier} that makes a copy of it
- * with another selection and limits.
+ * <p>A subclass names the listing request and nothing else: it implements {@link #fetch} (one page from a cursor)
+ * and passes a {@link Copier} that makes a copy of it with another selection and limits.
  *
  * @param <C> the collection's own class, which {@code filter}, {@code limit} and {@code pageSize} return
  * @param <T> the items listed
@@ -81,17 +80,12 @@ abstract class ResourceCollection<C extends ResourceCollection<C, T, K>, T, K> {
      * requests a page. Errors and cancel as for {@link #all()}.
      */
     public Flux<Page<T>> pages() {
-        return Pager.pages(start(), limits, this::fetch);
-    }
-
-    /** The first page's cursor; {@code null} (the default) when the listing starts at the beginning. */
-    K start() {
-        return null;
+        return Pager.pages(null, limits, this::fetch);
     }
 
     /**
-     * Fetches the page starting at {@code cursor}: at most {@code max} items, and the next page's cursor
-     * ({@code null} on the last page).
+     * Fetches the page starting at {@code cursor} ({@code null} for the first page): at most {@code max} items, and
+     * the next page's cursor ({@code null} on the last page).
      */
     abstract Mono<Fetched<K, T>> fetch(K cursor, int max);
 
