@@ -8,7 +8,6 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.resource.internal.Pager.Limits;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -22,10 +21,11 @@ public final class MultipartUpload extends ObjectScoped {
     private final MultipartUploadHandle handle;
     private final MultipartUploadSummary listed;
 
-    MultipartUpload(Context context, String bucketName, String key, String uploadId, MultipartUploadSummary listed) {
-        super(new S3Object(context, bucketName, key), ", uploadId=" + uploadId,
-                Objects.requireNonNull(uploadId, "uploadId must not be null"));
-        this.handle = new MultipartUploadHandle(bucketName, key, uploadId);
+    /** The upload {@code handle} names (its bucket name and key are checked); {@code listed} may be null. */
+    MultipartUpload(Context context, MultipartUploadHandle handle, MultipartUploadSummary listed) {
+        super(new S3Object(context, handle.bucket(), handle.key()), ", uploadId=" + handle.uploadId(),
+                handle.uploadId());
+        this.handle = handle;
         this.listed = listed;
     }
 

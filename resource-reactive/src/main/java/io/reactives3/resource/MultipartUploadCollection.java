@@ -1,6 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
@@ -83,7 +84,7 @@ public final class MultipartUploadCollection
                         .maxUploads(maxUploads).build())
                 .map(page -> new Fetched<>(
                         page.uploads().stream().filter(this::selected).map(u -> new MultipartUpload(context(),
-                                u.bucket(), u.key(), u.uploadId(), u)).toList(),
+                                new MultipartUploadHandle(u.bucket(), u.key(), u.uploadId()), u)).toList(),
                         page.commonPrefixes(),
                         page.truncated() ? new Cursor(page.nextKeyMarker(), page.nextUploadIdMarker()) : null));
     }

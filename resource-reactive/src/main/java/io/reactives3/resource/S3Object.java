@@ -7,6 +7,7 @@ import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteObjectResult;
+import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.ObjectStream;
@@ -20,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -177,7 +179,7 @@ public final class S3Object extends CachedResource<ObjectHead> {
     /** Starts a multipart upload with headers applied to the object it will create; emits it. */
     public Mono<MultipartUpload> initiateMultipartUpload(PutObjectOptions options) {
         return context.client().createMultipartUpload(bucketName, key, options)
-                .map(h -> new MultipartUpload(context, h.bucket(), h.key(), h.uploadId(), null));
+                .map(h -> new MultipartUpload(context, h, null));
     }
 
     // ------------------------------------------------------------------ waiters and presigning
@@ -237,7 +239,8 @@ public final class S3Object extends CachedResource<ObjectHead> {
 
     /** The unfinished multipart upload {@code uploadId} to this object. */
     public MultipartUpload multipartUpload(String uploadId) {
-        return new MultipartUpload(context, bucketName, key, uploadId, null);
+        Objects.requireNonNull(uploadId, "uploadId must not be null");
+        return new MultipartUpload(context, new MultipartUploadHandle(bucketName, key, uploadId), null);
     }
 
     Context context() {
