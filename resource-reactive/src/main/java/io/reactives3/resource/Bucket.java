@@ -25,19 +25,22 @@ import reactor.core.publisher.Mono;
  * A bucket, identified by its name (boto3's {@code s3.Bucket(name)}). Making one sends nothing; equal to any other
  * {@code Bucket} with the same name. Thread-safe; see {@link ReactiveS3} for how attributes, actions and collections
  * behave.
+ *
+ * <p>Attributes: {@link #load()} sends HeadBucket on first subscription and caches the {@link BucketHead} in this
+ * instance (it exists, and its region if the store says); {@link #reload()} asks again; {@link #delete()} and
+ * {@link #waitUntilNotExists()} clear the cache. Errors: {@link io.reactives3.core.error.BucketNotFoundException}.
  */
-public final class Bucket {
+public final class Bucket extends CachedResource<BucketHead> {
 
     private final Context context;
     private final String name;
     private final Instant listedCreationDate;
-    private final Cached<BucketHead> head;
 
     private Bucket(Context context, String name, Instant listedCreationDate) {
+        super(() -> context.client().headBucket(name), name, name);
         this.context = context;
         this.name = name;
         this.listedCreationDate = listedCreationDate;
-        this.head = new Cached<>(() -> context.client().headBucket(name));
     }
 
     /** The bucket {@code name}, checked against S3's naming rules. */
@@ -56,19 +59,6 @@ public final class Bucket {
     }
 
     // ------------------------------------------------------------------ attributes
-
-    /**
-     * Emits the bucket's head (HeadBucket: it exists, and its region if the store says), loaded on first subscription
-     * and cached. Errors: {@link io.reactives3.core.error.BucketNotFoundException}.
-     */
-    public Mono<BucketHead> load() {
-        return head.get();
-    }
-
-    /** Sends HeadBucket again and caches the answer. */
-    public Mono<BucketHead> reload() {
-        return head.refresh();
-    }
 
     /**
      * Emits when the bucket was created: from the listing this bucket came from ({@link ReactiveS3#buckets()}), else
@@ -100,7 +90,7 @@ public final class Bucket {
      * is not empty (empty it first with {@code objects().delete()}).
      */
     public Mono<Void> delete() {
-        return head.clearingAfter(context.client().deleteBucket(name));
+        return changing(context.client().deleteBucket(name));
     }
 
     /** Stores {@code content} under {@code key} in one PutObject (boto3's {@code put_object}). */
@@ -175,7 +165,7 @@ public final class Bucket {
 
     /** Polls until the bucket exists, at most {@code timeout}; emits its head. */
     public Mono<BucketHead> waitUntilExists(Duration timeout) {
-        return context.client().waitUntilBucketExists(name, timeout).doOnNext(head::set);
+        return context.client().waitUntilBucketExists(name, timeout).doOnNext(this::loaded);
     }
 
     /** Polls until the bucket is gone (at most {@link ReactiveS3#DEFAULT_WAIT_TIMEOUT}); completes empty. */
@@ -185,7 +175,7 @@ public final class Bucket {
 
     /** Polls until the bucket is gone, at most {@code timeout}; completes empty. */
     public Mono<Void> waitUntilNotExists(Duration timeout) {
-        return head.clearingAfter(context.client().waitUntilBucketNotExists(name, timeout));
+        return changing(context.client().waitUntilBucketNotExists(name, timeout));
     }
 
     /**
@@ -250,20 +240,5 @@ public final class Bucket {
 
     Context context() {
         return context;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Bucket other && name.equals(other.name);
-    }
-
-    @Override
-    public int hashCode() {
-        return name.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "Bucket[" + name + "]";
     }
 }

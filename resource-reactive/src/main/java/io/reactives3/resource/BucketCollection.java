@@ -1,12 +1,9 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.model.BucketSummary;
-import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
-import io.reactives3.resource.model.Page;
 import java.util.List;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,12 +15,12 @@ import reactor.core.publisher.Mono;
  * a subscription sends exactly one ListBuckets; the prefix filter and {@link #pageSize} apply to that answer on the
  * client ({@link #pages()} groups it into pages of that size). Each bucket emitted knows its creation date.
  */
-public final class BucketCollection extends ResourceCollection<BucketCollection, Bucket> {
+public final class BucketCollection extends ResourceCollection<BucketCollection, Bucket, BucketCollection.Cursor> {
 
     private final Context context;
 
     BucketCollection(Context context, Selection selection, Limits limits) {
-        super(selection, limits);
+        super("buckets", selection, limits, (s, l) -> new BucketCollection(context, s, l));
         this.context = context;
     }
 
@@ -32,13 +29,9 @@ public final class BucketCollection extends ResourceCollection<BucketCollection,
         return filtered(filters);
     }
 
-    /** Emits the selected buckets in pages of {@link #pageSize} from one ListBuckets answer. */
+    /** The first page sends ListBuckets; the next ones are cut from its answer. */
     @Override
-    public Flux<Page<Bucket>> pages() {
-        return Pager.pages(null, limits(), this::fetch);
-    }
-
-    private Mono<Fetched<Cursor, Bucket>> fetch(Cursor cursor, int max) {
+    Mono<Fetched<Cursor, Bucket>> fetch(Cursor cursor, int max) {
         String prefix = selection().prefix();
         Mono<List<BucketSummary>> listed = cursor != null ? Mono.just(cursor.buckets())
                 : context.client().listBuckets().map(r -> r.buckets().stream()
@@ -54,16 +47,6 @@ public final class BucketCollection extends ResourceCollection<BucketCollection,
     }
 
     /** The rest of one ListBuckets answer. */
-    private record Cursor(List<BucketSummary> buckets, int offset) {
-    }
-
-    @Override
-    BucketCollection with(Selection selection, Limits limits) {
-        return new BucketCollection(context, selection, limits);
-    }
-
-    @Override
-    Object scope() {
-        return "buckets";
+    record Cursor(List<BucketSummary> buckets, int offset) {
     }
 }

@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.model.LifecycleRule;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -7,27 +8,19 @@ import reactor.core.publisher.Mono;
 /**
  * A bucket's lifecycle rules (boto3's {@code BucketLifecycleConfiguration}), identified by the bucket name.
  * {@link #load()} sends GetBucketLifecycleConfiguration on first subscription and caches the rules in this instance
- * (an empty list when there are none); {@link #put} and {@link #delete()} clear the cache. Errors arrive via
+ * (an empty list when there are none); {@link #put} (PutBucketLifecycleConfiguration: replaces the rules) and
+ * {@link #delete()} (DeleteBucketLifecycle) clear the cache. Errors arrive via
  * {@code onError}; cancelling cancels the request in flight (a change may still be applied).
  */
-public final class BucketLifecycleConfiguration extends BucketSubResource<List<LifecycleRule>> {
+public final class BucketLifecycleConfiguration extends BucketConfiguration<List<LifecycleRule>, List<LifecycleRule>> {
 
     BucketLifecycleConfiguration(Bucket bucket) {
-        super(bucket, () -> bucket.context().client().getBucketLifecycle(bucket.name()));
+        super(bucket, ReactiveS3Client::getBucketLifecycle, ReactiveS3Client::putBucketLifecycle,
+                ReactiveS3Client::deleteBucketLifecycle);
     }
 
     /** Emits the rules (boto3's {@code rules} attribute); same as {@link #load()}. */
     public Mono<List<LifecycleRule>> rules() {
         return load();
-    }
-
-    /** Replaces the bucket's lifecycle rules (PutBucketLifecycleConfiguration); completes empty. */
-    public Mono<Void> put(List<LifecycleRule> lifecycleRules) {
-        return changing(client().putBucketLifecycle(bucketName(), lifecycleRules));
-    }
-
-    /** Removes the lifecycle configuration (DeleteBucketLifecycle); completes empty. */
-    public Mono<Void> delete() {
-        return changing(client().deleteBucketLifecycle(bucketName()));
     }
 }

@@ -8,7 +8,6 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.resource.internal.Pager.Limits;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -17,27 +16,17 @@ import reactor.core.publisher.Mono;
  * Equal to any other {@code MultipartUpload} with the same identifiers. Uploads emitted by
  * {@link Bucket#multipartUploads()} also carry what the listing said ({@link #summary()}).
  */
-public final class MultipartUpload {
+public final class MultipartUpload extends ObjectScoped {
 
-    private final Context context;
     private final MultipartUploadHandle handle;
     private final MultipartUploadSummary listed;
 
-    MultipartUpload(Context context, String bucketName, String key, String uploadId, MultipartUploadSummary listed) {
-        this.context = context;
-        this.handle = new MultipartUploadHandle(Arguments.bucket(bucketName), Arguments.key(key),
-                Objects.requireNonNull(uploadId, "uploadId must not be null"));
+    /** The upload {@code handle} names (its bucket name and key are checked); {@code listed} may be null. */
+    MultipartUpload(Context context, MultipartUploadHandle handle, MultipartUploadSummary listed) {
+        super(new S3Object(context, handle.bucket(), handle.key()), ", uploadId=" + handle.uploadId(),
+                handle.uploadId());
+        this.handle = handle;
         this.listed = listed;
-    }
-
-    /** The bucket name (an identifier). */
-    public String bucketName() {
-        return handle.bucket();
-    }
-
-    /** The key (an identifier). */
-    public String key() {
-        return handle.key();
     }
 
     /** The upload id (an identifier). */
@@ -70,12 +59,12 @@ public final class MultipartUpload {
      * when it was already completed or aborted.
      */
     public Mono<Void> abort() {
-        return context.client().abortMultipartUpload(handle);
+        return context().client().abortMultipartUpload(handle);
     }
 
     /** Completes the upload from {@code parts} (sorted by part number); emits the result. */
     public Mono<CompleteMultipartUploadResult> complete(List<CompletedPart> parts) {
-        return context.client().completeMultipartUpload(handle, parts);
+        return context().client().completeMultipartUpload(handle, parts);
     }
 
     /** Completes the upload from every part the store lists for it (ListParts, then CompleteMultipartUpload). */
@@ -85,29 +74,5 @@ public final class MultipartUpload {
                 .map(p -> new CompletedPart(p.partNumber(), p.eTag(), null, p.size()))
                 .collectList()
                 .flatMap(this::complete);
-    }
-
-    /** The object the upload will create. */
-    public S3Object object() {
-        return new S3Object(context, handle.bucket(), handle.key());
-    }
-
-    Context context() {
-        return context;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MultipartUpload other && handle.equals(other.handle);
-    }
-
-    @Override
-    public int hashCode() {
-        return handle.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "MultipartUpload[" + handle.bucket() + "/" + handle.key() + ", uploadId=" + handle.uploadId() + "]";
     }
 }

@@ -1,17 +1,15 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.error.InvalidInputException;
+import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
-import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
 import io.reactives3.resource.model.AbortFailure;
 import io.reactives3.resource.model.MultipartAbortResult;
-import io.reactives3.resource.model.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 
@@ -26,16 +24,14 @@ import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
  * bucket.multipartUploads().filter(initiatedBefore(Instant.now().minus(Duration.ofDays(1)))).abort()
  * }</pre>
  */
-public final class MultipartUploadCollection extends ResourceCollection<MultipartUploadCollection, MultipartUpload> {
+public final class MultipartUploadCollection
+        extends InBucketCollection<MultipartUploadCollection, MultipartUpload, MultipartUploadCollection.Cursor> {
 
     /** Aborts in flight at once by {@link #abort()}. */
     public static final int DEFAULT_ABORT_CONCURRENCY = 4;
 
-    private final Bucket bucket;
-
     MultipartUploadCollection(Bucket bucket, Selection selection, Limits limits) {
-        super(selection, limits);
-        this.bucket = bucket;
+        super(bucket, selection, limits, (s, l) -> new MultipartUploadCollection(bucket, s, l));
     }
 
     /**
@@ -44,12 +40,6 @@ public final class MultipartUploadCollection extends ResourceCollection<Multipar
      */
     public MultipartUploadCollection filter(Filter.ForUploads... filters) {
         return filtered(filters);
-    }
-
-    /** Emits the selected uploads page by page, one ListMultipartUploads request per page, on demand. */
-    @Override
-    public Flux<Page<MultipartUpload>> pages() {
-        return Pager.pages(new Cursor(selection().startAfter(), null), limits(), this::fetch);
     }
 
     /**
@@ -82,19 +72,19 @@ public final class MultipartUploadCollection extends ResourceCollection<Multipar
                 .map(MultipartUploadCollection::result);
     }
 
-    /** The bucket listed. */
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    private Mono<Fetched<Cursor, MultipartUpload>> fetch(Cursor cursor, int maxUploads) {
-        ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder().bucket(bucket.name())
-                .prefix(selection().prefix()).keyMarker(cursor.keyMarker()).uploadIdMarker(cursor.uploadIdMarker())
-                .maxUploads(maxUploads).build();
-        return bucket.context().client().listMultipartUploadsPage(request)
+    /**
+     * One ListMultipartUploads request from {@code cursor} (the first after the start-after key), minus the uploads
+     * the initiated-before filter drops.
+     */
+    @Override
+    Mono<Fetched<Cursor, MultipartUpload>> fetch(Cursor cursor, int maxUploads) {
+        Cursor at = cursor != null ? cursor : new Cursor(selection().startAfter(), null);
+        return context().client().listMultipartUploadsPage(ListMultipartUploadsRequest.builder().bucket(bucketName())
+                        .prefix(selection().prefix()).keyMarker(at.keyMarker()).uploadIdMarker(at.uploadIdMarker())
+                        .maxUploads(maxUploads).build())
                 .map(page -> new Fetched<>(
-                        page.uploads().stream().filter(this::selected).map(u -> new MultipartUpload(bucket.context(),
-                                u.bucket(), u.key(), u.uploadId(), u)).toList(),
+                        page.uploads().stream().filter(this::selected).map(u -> new MultipartUpload(context(),
+                                new MultipartUploadHandle(u.bucket(), u.key(), u.uploadId()), u)).toList(),
                         page.commonPrefixes(),
                         page.truncated() ? new Cursor(page.nextKeyMarker(), page.nextUploadIdMarker()) : null));
     }
@@ -119,20 +109,10 @@ public final class MultipartUploadCollection extends ResourceCollection<Multipar
     }
 
     /** Where a ListMultipartUploads page starts. */
-    private record Cursor(String keyMarker, String uploadIdMarker) {
+    record Cursor(String keyMarker, String uploadIdMarker) {
     }
 
     /** One abort's outcome: {@code error} is null when it succeeded. */
     private record Outcome(MultipartUploadSummary upload, Throwable error) {
-    }
-
-    @Override
-    MultipartUploadCollection with(Selection selection, Limits limits) {
-        return new MultipartUploadCollection(bucket, selection, limits);
-    }
-
-    @Override
-    Object scope() {
-        return bucket;
     }
 }

@@ -16,15 +16,17 @@ import reactor.core.publisher.Mono;
  * {@code MultipartUploadPart}). Equal to any other part with the same identifiers. Parts emitted by
  * {@link MultipartUpload#parts()} also carry what the listing said ({@link #summary()}).
  */
-public final class MultipartUploadPart {
+public final class MultipartUploadPart extends Resource {
 
     private final MultipartUpload upload;
     private final int partNumber;
     private final PartSummary listed;
 
     MultipartUploadPart(MultipartUpload upload, int partNumber, PartSummary listed) {
-        this.upload = Objects.requireNonNull(upload, "upload");
-        this.partNumber = Arguments.partNumber(partNumber);
+        super(Objects.requireNonNull(upload, "upload").bucketName() + "/" + upload.key() + ", uploadId="
+                + upload.uploadId() + ", part " + partNumber, upload, Arguments.partNumber(partNumber));
+        this.upload = upload;
+        this.partNumber = partNumber;
         this.listed = listed;
     }
 
@@ -66,21 +68,5 @@ public final class MultipartUploadPart {
         }
         return upload.context().client().uploadPartCopy(upload.handle(), partNumber, source.bucket(), source.key(),
                 range);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof MultipartUploadPart other && partNumber == other.partNumber && upload.equals(other.upload);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * upload.hashCode() + partNumber;
-    }
-
-    @Override
-    public String toString() {
-        return "MultipartUploadPart[" + upload.bucketName() + "/" + upload.key() + ", uploadId=" + upload.uploadId()
-                + ", part " + partNumber + "]";
     }
 }

@@ -2,13 +2,10 @@ package io.reactives3.resource;
 
 import io.reactives3.core.ListObjectsOptions;
 import io.reactives3.core.error.BucketNotFoundException;
-import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
-import io.reactives3.resource.model.Page;
 import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.model.BatchDeleteResult;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,24 +17,15 @@ import reactor.core.publisher.Mono;
  * request in flight and sends no further one. Errors: {@link BucketNotFoundException},
  * {@link io.reactives3.core.error.AccessDeniedException}, ... via {@code onError}.
  */
-public final class ObjectCollection extends ResourceCollection<ObjectCollection, ObjectSummary> {
-
-    private final Bucket bucket;
+public final class ObjectCollection extends InBucketCollection<ObjectCollection, ObjectSummary, String> {
 
     ObjectCollection(Bucket bucket, Selection selection, Limits limits) {
-        super(selection, limits);
-        this.bucket = bucket;
+        super(bucket, selection, limits, (s, l) -> new ObjectCollection(bucket, s, l));
     }
 
     /** A collection also selecting by {@code filters}: prefix, delimiter, start-after (a later one of a kind wins). */
     public ObjectCollection filter(Filter.ForObjects... filters) {
         return filtered(filters);
-    }
-
-    /** Emits the selected objects page by page, one ListObjectsV2 request per page, on demand. */
-    @Override
-    public Flux<Page<ObjectSummary>> pages() {
-        return Pager.pages(null, limits(), this::fetch);
     }
 
     /**
@@ -47,33 +35,20 @@ public final class ObjectCollection extends ResourceCollection<ObjectCollection,
      * listing and deleting (batches already sent stay deleted).
      */
     public Transfer<BatchDeleteResult> delete() {
-        return bucket.context().engine().deleteObjects(bucket.name(), all().map(ObjectSummary::key));
+        return context().engine().deleteObjects(bucketName(), all().map(ObjectSummary::key));
     }
 
-    /** The bucket listed. */
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    private Mono<Fetched<String, ObjectSummary>> fetch(String continuationToken, int maxKeys) {
+    /** One ListObjectsV2 request from {@code continuationToken}. */
+    @Override
+    Mono<Fetched<String, ObjectSummary>> fetch(String continuationToken, int maxKeys) {
         ListObjectsOptions request = ListObjectsOptions.builder().prefix(selection().prefix())
                 .delimiter(selection().delimiter()).startAfter(selection().startAfter())
                 .continuationToken(continuationToken).pageSize(maxKeys).build();
-        return bucket.context().client().listObjectsV2(bucket.name(), request)
+        return context().client().listObjectsV2(bucketName(), request)
                 .map(page -> new Fetched<>(
-                        page.objects().stream().map(o -> new ObjectSummary(bucket.context(), bucket.name(), o))
+                        page.objects().stream().map(o -> new ObjectSummary(context(), bucketName(), o))
                                 .toList(),
                         page.commonPrefixes(),
                         page.truncated() ? page.nextContinuationToken() : null));
-    }
-
-    @Override
-    ObjectCollection with(Selection selection, Limits limits) {
-        return new ObjectCollection(bucket, selection, limits);
-    }
-
-    @Override
-    Object scope() {
-        return bucket;
     }
 }

@@ -4,7 +4,6 @@ import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.Owner;
 import java.time.Instant;
-import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,26 +11,13 @@ import reactor.core.publisher.Mono;
  * attributes the listing carried, available without further requests. Equal to any other {@code ObjectSummary}
  * with the same bucket and key. For the object's full head (content type, user metadata) use {@link #object()}.
  */
-public final class ObjectSummary {
+public final class ObjectSummary extends ObjectScoped {
 
-    private final Context context;
-    private final String bucketName;
     private final io.reactives3.core.model.ObjectSummary listed;
 
     ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
-        this.context = context;
-        this.bucketName = Objects.requireNonNull(bucketName, "bucketName");
-        this.listed = Objects.requireNonNull(listed, "listed");
-    }
-
-    /** The bucket name (an identifier). */
-    public String bucketName() {
-        return bucketName;
-    }
-
-    /** The key (an identifier). */
-    public String key() {
-        return listed.key();
+        super(new S3Object(context, bucketName, listed.key()), ", " + listed.size() + " bytes");
+        this.listed = listed;
     }
 
     /** Size in bytes, as listed. */
@@ -64,19 +50,14 @@ public final class ObjectSummary {
         return listed;
     }
 
-    /** The object this summary describes (its attributes load lazily). */
-    public S3Object object() {
-        return new S3Object(context, bucketName, listed.key());
-    }
-
     /** The bucket holding the object. */
     public Bucket bucket() {
-        return Bucket.of(context, bucketName);
+        return object().bucket();
     }
 
     /** The object's access control list. */
     public ObjectAcl acl() {
-        return new ObjectAcl(object());
+        return object().acl();
     }
 
     /** Reads the whole object into memory (one GetObject). */
@@ -87,20 +68,5 @@ public final class ObjectSummary {
     /** Deletes the object (its latest version). */
     public Mono<DeleteObjectResult> delete() {
         return object().delete();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ObjectSummary other && bucketName.equals(other.bucketName) && key().equals(other.key());
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * bucketName.hashCode() + key().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "ObjectSummary[" + bucketName + "/" + key() + ", " + size() + " bytes]";
     }
 }

@@ -15,30 +15,16 @@ import reactor.core.publisher.Mono;
  * {@code ObjectVersion}). Equal to any other {@code ObjectVersion} with the same identifiers. Versions emitted by
  * {@link Bucket#objectVersions()} also carry what the listing said ({@link #summary()}).
  */
-public final class ObjectVersion {
+public final class ObjectVersion extends ObjectScoped {
 
-    private final Context context;
-    private final String bucketName;
-    private final String key;
     private final String versionId;
     private final ObjectVersionSummary listed;
 
     ObjectVersion(Context context, String bucketName, String key, String versionId, ObjectVersionSummary listed) {
-        this.context = context;
-        this.bucketName = Arguments.bucket(bucketName);
-        this.key = Arguments.key(key);
-        this.versionId = Objects.requireNonNull(versionId, "versionId must not be null");
+        super(new S3Object(context, bucketName, key), "?versionId=" + versionId,
+                Objects.requireNonNull(versionId, "versionId must not be null"));
+        this.versionId = versionId;
         this.listed = listed;
-    }
-
-    /** The bucket name (an identifier). */
-    public String bucketName() {
-        return bucketName;
-    }
-
-    /** The key (an identifier). */
-    public String key() {
-        return key;
     }
 
     /** The version id (an identifier; {@code "null"} for objects written before versioning was enabled). */
@@ -56,37 +42,20 @@ public final class ObjectVersion {
 
     /** Emits this version's head (HeadObject with {@code versionId}; not cached). */
     public Mono<ObjectHead> head() {
-        return context.client().headObject(bucketName, key, GetObjectOptions.builder().versionId(versionId).build());
+        return context().client().headObject(bucketName(), key(), thisVersion());
     }
 
     /** Reads this version into memory (one GetObject with {@code versionId}). */
     public Mono<ObjectContent> get() {
-        return context.client().getObject(bucketName, key, GetObjectOptions.builder().versionId(versionId).build());
+        return context().client().getObject(bucketName(), key(), thisVersion());
     }
 
     /** Deletes this version permanently (or removes this delete marker). */
     public Mono<DeleteObjectResult> delete() {
-        return context.client().deleteObject(bucketName, key, versionId);
+        return context().client().deleteObject(bucketName(), key(), versionId);
     }
 
-    /** The object this is a version of. */
-    public S3Object object() {
-        return new S3Object(context, bucketName, key);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ObjectVersion other && bucketName.equals(other.bucketName) && key.equals(other.key)
-                && versionId.equals(other.versionId);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(bucketName, key, versionId);
-    }
-
-    @Override
-    public String toString() {
-        return "ObjectVersion[" + bucketName + "/" + key + "?versionId=" + versionId + "]";
+    private GetObjectOptions thisVersion() {
+        return GetObjectOptions.builder().versionId(versionId).build();
     }
 }

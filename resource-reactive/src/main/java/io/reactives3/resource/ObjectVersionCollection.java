@@ -1,13 +1,10 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.model.ObjectIdentifier;
-import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
-import io.reactives3.resource.model.Page;
 import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.model.BatchDeleteResult;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 
@@ -17,24 +14,16 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
  * from {@link #filter}, {@link #limit}, {@link #pageSize} ({@code max-keys}); pages fetched only on demand; errors
  * via {@code onError}; cancel stops requests).
  */
-public final class ObjectVersionCollection extends ResourceCollection<ObjectVersionCollection, ObjectVersion> {
-
-    private final Bucket bucket;
+public final class ObjectVersionCollection
+        extends InBucketCollection<ObjectVersionCollection, ObjectVersion, ObjectVersionCollection.Cursor> {
 
     ObjectVersionCollection(Bucket bucket, Selection selection, Limits limits) {
-        super(selection, limits);
-        this.bucket = bucket;
+        super(bucket, selection, limits, (s, l) -> new ObjectVersionCollection(bucket, s, l));
     }
 
     /** A collection also selecting by {@code filters}: prefix, delimiter, start-after (sent as {@code key-marker}). */
     public ObjectVersionCollection filter(Filter.ForVersions... filters) {
         return filtered(filters);
-    }
-
-    /** Emits the selected versions page by page, one ListObjectVersions request per page, on demand. */
-    @Override
-    public Flux<Page<ObjectVersion>> pages() {
-        return Pager.pages(new Cursor(selection().startAfter(), null), limits(), this::fetch);
     }
 
     /**
@@ -43,38 +32,29 @@ public final class ObjectVersionCollection extends ResourceCollection<ObjectVers
      * arrives via {@code onError}. Cancelling stops listing and deleting (batches already sent stay deleted).
      */
     public Transfer<BatchDeleteResult> delete() {
-        return bucket.context().engine().deleteVersions(bucket.name(),
+        return context().engine().deleteVersions(bucketName(),
                 all().map(v -> ObjectIdentifier.of(v.key(), v.versionId())));
     }
 
-    /** The bucket listed. */
-    public Bucket bucket() {
-        return bucket;
-    }
-
-    private Mono<Fetched<Cursor, ObjectVersion>> fetch(Cursor cursor, int maxKeys) {
-        ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucket.name())
-                .prefix(selection().prefix()).delimiter(selection().delimiter()).keyMarker(cursor.keyMarker())
-                .versionIdMarker(cursor.versionIdMarker()).maxKeys(maxKeys).build();
-        return bucket.context().client().listObjectVersions(request)
+    /** One ListObjectVersions request from {@code cursor}; the first starts after the start-after filter's key. */
+    @Override
+    Mono<Fetched<Cursor, ObjectVersion>> fetch(Cursor cursor, int maxKeys) {
+        ListObjectVersionsRequest.Builder request = ListObjectVersionsRequest.builder().bucket(bucketName())
+                .prefix(selection().prefix()).delimiter(selection().delimiter()).maxKeys(maxKeys);
+        if (cursor == null) {
+            request.keyMarker(selection().startAfter());
+        } else {
+            request.keyMarker(cursor.keyMarker()).versionIdMarker(cursor.versionIdMarker());
+        }
+        return context().client().listObjectVersions(request.build())
                 .map(page -> new Fetched<>(
-                        page.versions().stream().map(v -> new ObjectVersion(bucket.context(), bucket.name(), v.key(),
+                        page.versions().stream().map(v -> new ObjectVersion(context(), bucketName(), v.key(),
                                 v.versionId(), v)).toList(),
                         page.commonPrefixes(),
                         page.truncated() ? new Cursor(page.nextKeyMarker(), page.nextVersionIdMarker()) : null));
     }
 
     /** Where a ListObjectVersions page starts. */
-    private record Cursor(String keyMarker, String versionIdMarker) {
-    }
-
-    @Override
-    ObjectVersionCollection with(Selection selection, Limits limits) {
-        return new ObjectVersionCollection(bucket, selection, limits);
-    }
-
-    @Override
-    Object scope() {
-        return bucket;
+    record Cursor(String keyMarker, String versionIdMarker) {
     }
 }

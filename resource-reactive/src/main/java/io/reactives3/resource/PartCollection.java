@@ -1,12 +1,9 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.model.MultipartUploadHandle;
-import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
-import io.reactives3.resource.model.Page;
 import java.util.List;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 
@@ -16,19 +13,14 @@ import software.amazon.awssdk.services.s3.model.ListPartsRequest;
  * collections; pages are fetched only on demand; cancel stops requests. Errors:
  * {@link io.reactives3.core.error.UploadNotFoundException} when the upload is gone.
  */
-public final class PartCollection extends ResourceCollection<PartCollection, MultipartUploadPart> {
+public final class PartCollection extends ResourceCollection<PartCollection, MultipartUploadPart, Integer> {
 
     private final MultipartUpload upload;
 
+    /** A part listing has no filters: copies keep selecting everything and change only the limits. */
     PartCollection(MultipartUpload upload, Limits limits) {
-        super(Selection.ALL, limits);
+        super(upload, Selection.ALL, limits, (s, l) -> new PartCollection(upload, l));
         this.upload = upload;
-    }
-
-    /** Emits the parts page by page, one ListParts request per page, on demand. */
-    @Override
-    public Flux<Page<MultipartUploadPart>> pages() {
-        return Pager.pages(0, limits(), this::fetch);
     }
 
     /** The upload listed. */
@@ -36,25 +28,16 @@ public final class PartCollection extends ResourceCollection<PartCollection, Mul
         return upload;
     }
 
-    private Mono<Fetched<Integer, MultipartUploadPart>> fetch(Integer partNumberMarker, int maxParts) {
+    /** One ListParts request after part {@code partNumberMarker} ({@code null} from the first part). */
+    @Override
+    Mono<Fetched<Integer, MultipartUploadPart>> fetch(Integer partNumberMarker, int maxParts) {
         MultipartUploadHandle handle = upload.handle();
         return upload.context().client().listParts(ListPartsRequest.builder().bucket(handle.bucket())
                         .key(handle.key()).uploadId(handle.uploadId())
-                        .partNumberMarker(partNumberMarker == 0 ? null : partNumberMarker).maxParts(maxParts).build())
+                        .partNumberMarker(partNumberMarker).maxParts(maxParts).build())
                 .map(page -> new Fetched<>(
                         page.parts().stream().map(p -> new MultipartUploadPart(upload, p.partNumber(), p)).toList(),
                         List.of(),
                         page.truncated() ? page.nextPartNumberMarker() : null));
-    }
-
-    /** A copy with {@code limits}; a part listing has no filters, so {@code selection} is always everything. */
-    @Override
-    PartCollection with(Selection selection, Limits limits) {
-        return new PartCollection(upload, limits);
-    }
-
-    @Override
-    Object scope() {
-        return upload;
     }
 }

@@ -1,30 +1,48 @@
 package io.reactives3.resource;
 
 import io.reactives3.resource.internal.Pager;
+import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
 import io.reactives3.resource.model.Page;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What every collection shares: an immutable description of a listing (what its filters selected, its limit and
  * page size) whose {@code filter}, {@link #limit} and {@link #pageSize} return new collections, and whose items are
  * the items of its {@link #pages()}.
  *
- * <p>A subclass names the listing request: it implements {@link #pages()} (usually {@link Pager#pages} over its
- * one-page fetch) and {@link #with} (a copy of itself with another selection and limits).
+ * <p>A subclass names the listing request and nothing else: it implements {@link #fetch} (one page from a cursor)
+ * and passes a {@link Copier} that makes a copy of it with another selection and limits.
  *
  * @param <C> the collection's own class, which {@code filter}, {@code limit} and {@code pageSize} return
  * @param <T> the items listed
+ * @param <K> the cursor from which a page is fetched (a continuation token, markers, ...)
  */
-abstract class ResourceCollection<C extends ResourceCollection<C, T>, T> {
+abstract class ResourceCollection<C extends ResourceCollection<C, T, K>, T, K> {
 
+    /** Makes a collection like this one with another selection and limits. */
+    interface Copier<C> {
+        C copy(Selection selection, Limits limits);
+    }
+
+    private final Object scope;
     private final Selection selection;
     private final Limits limits;
+    private final Copier<C> copier;
 
-    ResourceCollection(Selection selection, Limits limits) {
+    /**
+     * @param scope     where the collection lists (a bucket, an upload, ...), for {@link #toString()}
+     * @param selection what the filters selected
+     * @param limits    limit and page size
+     * @param copier    makes the copies {@code filter}, {@link #limit} and {@link #pageSize} return
+     */
+    ResourceCollection(Object scope, Selection selection, Limits limits, Copier<C> copier) {
+        this.scope = Objects.requireNonNull(scope, "scope");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.copier = Objects.requireNonNull(copier, "copier");
     }
 
     /**
@@ -35,7 +53,7 @@ abstract class ResourceCollection<C extends ResourceCollection<C, T>, T> {
      * @throws io.reactives3.core.error.InvalidInputException when {@code count < 0}
      */
     public C limit(long count) {
-        return with(selection, limits.withLimit(count));
+        return copier.copy(selection, limits.withLimit(count));
     }
 
     /**
@@ -44,7 +62,7 @@ abstract class ResourceCollection<C extends ResourceCollection<C, T>, T> {
      * @throws io.reactives3.core.error.InvalidInputException when {@code size} is out of range
      */
     public C pageSize(int size) {
-        return with(selection, limits.withPageSize(size));
+        return copier.copy(selection, limits.withPageSize(size));
     }
 
     /**
@@ -61,15 +79,20 @@ abstract class ResourceCollection<C extends ResourceCollection<C, T>, T> {
      * Emits the selected items page by page, one listing request per page, each sent only when the subscriber
      * requests a page. Errors and cancel as for {@link #all()}.
      */
-    public abstract Flux<Page<T>> pages();
+    public Flux<Page<T>> pages() {
+        return Pager.pages(null, limits, this::fetch);
+    }
+
+    /**
+     * Fetches the page starting at {@code cursor} ({@code null} for the first page): at most {@code max} items, and
+     * the next page's cursor ({@code null} on the last page).
+     */
+    abstract Mono<Fetched<K, T>> fetch(K cursor, int max);
 
     /** A collection also selecting by {@code filters}; for the subclasses' type-checked {@code filter} methods. */
     final C filtered(Filter... filters) {
-        return with(selection.with(filters), limits);
+        return copier.copy(selection.with(filters), limits);
     }
-
-    /** A copy of this collection with {@code selection} and {@code limits}. */
-    abstract C with(Selection selection, Limits limits);
 
     final Selection selection() {
         return selection;
@@ -79,11 +102,8 @@ abstract class ResourceCollection<C extends ResourceCollection<C, T>, T> {
         return limits;
     }
 
-    /** Where this collection lists (a bucket, an upload, ...), for {@link #toString()}. */
-    abstract Object scope();
-
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + scope() + ", " + selection + ", " + limits + "]";
+        return getClass().getSimpleName() + "[" + scope + ", " + selection + ", " + limits + "]";
     }
 }

@@ -7,6 +7,7 @@ import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteObjectResult;
+import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.ObjectStream;
@@ -20,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -29,20 +31,21 @@ import reactor.core.publisher.Mono;
  *
  * <p>Attributes: {@link #load()} sends HeadObject on first subscription and caches the {@link ObjectHead} in this
  * instance (size, type, ETag, last modified, user metadata, ...); {@link #reload()} asks again; this instance's own
- * writes clear the cache. Two instances for the same object keep separate caches.
+ * writes clear the cache. Two instances for the same object keep separate caches. Errors:
+ * {@link io.reactives3.core.error.ObjectNotFoundException} when there is no such object.
  */
-public final class S3Object {
+public final class S3Object extends CachedResource<ObjectHead> {
 
     private final Context context;
     private final String bucketName;
     private final String key;
-    private final Cached<ObjectHead> head;
 
     S3Object(Context context, String bucketName, String key) {
+        super(() -> context.client().headObject(bucketName, key), bucketName + "/" + key, Arguments.bucket(bucketName),
+                Arguments.key(key));
         this.context = context;
-        this.bucketName = Arguments.bucket(bucketName);
-        this.key = Arguments.key(key);
-        this.head = new Cached<>(() -> context.client().headObject(bucketName, key));
+        this.bucketName = bucketName;
+        this.key = key;
     }
 
     /** The bucket name (an identifier). */
@@ -56,19 +59,6 @@ public final class S3Object {
     }
 
     // ------------------------------------------------------------------ attributes
-
-    /**
-     * Emits the object's head, loaded with HeadObject on first subscription and cached in this instance.
-     * Errors: {@link io.reactives3.core.error.ObjectNotFoundException}.
-     */
-    public Mono<ObjectHead> load() {
-        return head.get();
-    }
-
-    /** Sends HeadObject again and caches the answer: sees changes made since the last load. */
-    public Mono<ObjectHead> reload() {
-        return head.refresh();
-    }
 
     /** Emits the user metadata ({@code x-amz-meta-*}, names lower case without the prefix) from {@link #load()}. */
     public Mono<Map<String, String>> metadata() {
@@ -112,17 +102,17 @@ public final class S3Object {
 
     /** Stores {@code content} in one PutObject (boto3's {@code Object.put}); clears the cached head. */
     public Mono<PutObjectResult> put(byte[] content) {
-        return head.clearingAfter(context.client().putObject(bucketName, key, content));
+        return changing(context.client().putObject(bucketName, key, content));
     }
 
     /** Stores UTF-8 {@code content} as {@code text/plain; charset=utf-8} in one PutObject. */
     public Mono<PutObjectResult> put(String content) {
-        return head.clearingAfter(context.client().putObject(bucketName, key, content));
+        return changing(context.client().putObject(bucketName, key, content));
     }
 
     /** Stores {@code content} with headers (content type, metadata, ACL, tags, conditions) in one PutObject. */
     public Mono<PutObjectResult> put(byte[] content, PutObjectOptions options) {
-        return head.clearingAfter(context.client().putObject(bucketName, key, content, options));
+        return changing(context.client().putObject(bucketName, key, content, options));
     }
 
     /** Uploads a file through the transfer engine (boto3's {@code Object.upload_file}); cancel aborts. */
@@ -159,7 +149,7 @@ public final class S3Object {
     /** Copies {@code source} onto this object in one CopyObject, with options (metadata replacement, ACL, ...). */
     public Mono<CopyObjectResult> copyFrom(CopySource source, CopyObjectOptions options) {
         CopyObjectOptions merged = source.mergeInto(options);
-        return head.clearingAfter(context.client().copyObject(source.bucket(), source.key(), bucketName, key, merged));
+        return changing(context.client().copyObject(source.bucket(), source.key(), bucketName, key, merged));
     }
 
     /**
@@ -178,7 +168,7 @@ public final class S3Object {
 
     /** Deletes the object (its latest version); S3 answers success whether or not it existed. */
     public Mono<DeleteObjectResult> delete() {
-        return head.clearingAfter(context.client().deleteObject(bucketName, key));
+        return changing(context.client().deleteObject(bucketName, key));
     }
 
     /** Starts a multipart upload to this object; emits it (boto3's {@code initiate_multipart_upload}). */
@@ -189,7 +179,7 @@ public final class S3Object {
     /** Starts a multipart upload with headers applied to the object it will create; emits it. */
     public Mono<MultipartUpload> initiateMultipartUpload(PutObjectOptions options) {
         return context.client().createMultipartUpload(bucketName, key, options)
-                .map(h -> new MultipartUpload(context, h.bucket(), h.key(), h.uploadId(), null));
+                .map(h -> new MultipartUpload(context, h, null));
     }
 
     // ------------------------------------------------------------------ waiters and presigning
@@ -204,7 +194,7 @@ public final class S3Object {
 
     /** Polls until the object exists, at most {@code timeout}; emits (and caches) its head. */
     public Mono<ObjectHead> waitUntilExists(Duration timeout) {
-        return context.client().waitUntilObjectExists(bucketName, key, timeout).doOnNext(head::set);
+        return context.client().waitUntilObjectExists(bucketName, key, timeout).doOnNext(this::loaded);
     }
 
     /** Polls until the object is gone (at most {@link ReactiveS3#DEFAULT_WAIT_TIMEOUT}); completes empty. */
@@ -214,7 +204,7 @@ public final class S3Object {
 
     /** Polls until the object is gone, at most {@code timeout}; completes empty. */
     public Mono<Void> waitUntilNotExists(Duration timeout) {
-        return head.clearingAfter(context.client().waitUntilObjectNotExists(bucketName, key, timeout));
+        return changing(context.client().waitUntilObjectNotExists(bucketName, key, timeout));
     }
 
     /**
@@ -249,25 +239,11 @@ public final class S3Object {
 
     /** The unfinished multipart upload {@code uploadId} to this object. */
     public MultipartUpload multipartUpload(String uploadId) {
-        return new MultipartUpload(context, bucketName, key, uploadId, null);
+        Objects.requireNonNull(uploadId, "uploadId must not be null");
+        return new MultipartUpload(context, new MultipartUploadHandle(bucketName, key, uploadId), null);
     }
 
     Context context() {
         return context;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof S3Object other && bucketName.equals(other.bucketName) && key.equals(other.key);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * bucketName.hashCode() + key.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "S3Object[" + bucketName + "/" + key + "]";
     }
 }
