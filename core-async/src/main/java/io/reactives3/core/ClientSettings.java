@@ -28,7 +28,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public record ClientSettings(StoreProfile profile, Optional<URI> endpoint, Region region,
                              AwsCredentialsProvider credentialsProvider, boolean pathStyle,
-                             ChecksumMode checksumMode, HttpTransport httpTransport, int maxConnections,
+                             ChecksumPolicy checksumMode, HttpTransport httpTransport, int maxConnections,
                              Duration connectionAcquireTimeout, Duration connectionTimeout, Duration readTimeout,
                              Optional<Duration> apiCallTimeout, Optional<Duration> apiCallAttemptTimeout,
                              int maxAttempts) {

@@ -48,7 +48,7 @@ public final class ReactiveS3ClientBuilder {
     private Region region;
     private AwsCredentialsProvider credentialsProvider;
     private Boolean pathStyle;
-    private ChecksumMode checksumMode;
+    private ChecksumPolicy checksumMode;
     private HttpTransport httpTransport = HttpTransport.NETTY;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private Duration connectionAcquireTimeout = DEFAULT_ACQUIRE_TIMEOUT;
@@ -107,7 +107,7 @@ public final class ReactiveS3ClientBuilder {
     }
 
     /** When checksums are computed and validated. Default: the profile's choice. */
-    public ReactiveS3ClientBuilder checksumMode(ChecksumMode mode) {
+    public ReactiveS3ClientBuilder checksumMode(ChecksumPolicy mode) {
         this.checksumMode = Objects.requireNonNull(mode, "checksumMode");
         return this;
     }

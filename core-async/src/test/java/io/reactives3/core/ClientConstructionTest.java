@@ -39,21 +39,21 @@ class ClientConstructionTest {
              ReactiveS3Client aws = ReactiveS3Client.builder().profile(StoreProfile.AWS).region(Region.EU_WEST_1)
                      .credentials("a", "b").build();
              ReactiveS3Client overridden = ReactiveS3Client.builder().profile(StoreProfile.CEPH).endpoint(NOWHERE)
-                     .credentials("a", "b").pathStyle(false).checksumMode(ChecksumMode.WHEN_SUPPORTED)
+                     .credentials("a", "b").pathStyle(false).checksumMode(ChecksumPolicy.WHEN_SUPPORTED)
                      .httpTransport(HttpTransport.CRT).maxConnections(3).maxAttempts(1)
                      .apiCallTimeout(Duration.ofSeconds(7)).build()) {
             assertThat(ceph.settings().pathStyle()).isTrue();
-            assertThat(ceph.settings().checksumMode()).isEqualTo(ChecksumMode.WHEN_REQUIRED);
+            assertThat(ceph.settings().checksumMode()).isEqualTo(ChecksumPolicy.WHEN_REQUIRED);
             assertThat(ceph.settings().httpTransport()).isEqualTo(HttpTransport.NETTY);
             assertThat(ceph.settings().maxConnections()).isEqualTo(ReactiveS3ClientBuilder.DEFAULT_MAX_CONNECTIONS);
             assertThat(aws.settings().pathStyle()).isFalse();
-            assertThat(aws.settings().checksumMode()).isEqualTo(ChecksumMode.WHEN_SUPPORTED);
+            assertThat(aws.settings().checksumMode()).isEqualTo(ChecksumPolicy.WHEN_SUPPORTED);
             assertThat(aws.settings().endpoint()).isEmpty();
             assertThat(aws.settings().region()).isEqualTo(Region.EU_WEST_1);
             ClientSettings o = overridden.settings();
             assertThat(List.of(o.pathStyle(), o.checksumMode(), o.httpTransport(), o.maxConnections(),
                     o.maxAttempts(), o.apiCallTimeout().orElseThrow()))
-                    .containsExactly(false, ChecksumMode.WHEN_SUPPORTED, HttpTransport.CRT, 3, 1,
+                    .containsExactly(false, ChecksumPolicy.WHEN_SUPPORTED, HttpTransport.CRT, 3, 1,
                             Duration.ofSeconds(7));
         }
         try (ReactiveS3Client generic = ReactiveS3Client.builder().endpoint(NOWHERE).credentials("a", "b")

@@ -1,6 +1,6 @@
 package io.reactives3.resource;
 
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -10,19 +10,19 @@ import reactor.core.publisher.Mono;
  * (an empty list when there are none); {@link #put} and {@link #delete()} clear the cache. Errors arrive via
  * {@code onError}; cancelling cancels the request in flight (a change may still be applied).
  */
-public final class BucketLifecycleConfiguration extends BucketSubResource<List<LifecycleRule>> {
+public final class BucketLifecycleConfiguration extends BucketSubResource<List<BucketLifecycleRule>> {
 
     BucketLifecycleConfiguration(Bucket bucket) {
         super(bucket, () -> bucket.context().client().getBucketLifecycle(bucket.name()));
     }
 
     /** Emits the rules (boto3's {@code rules} attribute); same as {@link #load()}. */
-    public Mono<List<LifecycleRule>> rules() {
+    public Mono<List<BucketLifecycleRule>> rules() {
         return load();
     }
 
     /** Replaces the bucket's lifecycle rules (PutBucketLifecycleConfiguration); completes empty. */
-    public Mono<Void> put(List<LifecycleRule> lifecycleRules) {
+    public Mono<Void> put(List<BucketLifecycleRule> lifecycleRules) {
         return changing(client().putBucketLifecycle(bucketName(), lifecycleRules));
     }
 

@@ -3,7 +3,7 @@ package io.reactives3.resource;
 import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
-import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.resource.internal.Pager.Limits;
@@ -74,7 +74,7 @@ public final class MultipartUpload {
     }
 
     /** Completes the upload from {@code parts} (sorted by part number); emits the result. */
-    public Mono<CompleteMultipartUploadResult> complete(List<CompletedPart> parts) {
+    public Mono<CompleteMultipartUploadResult> complete(List<UploadedPart> parts) {
         return context.client().completeMultipartUpload(handle, parts);
     }
 
@@ -82,7 +82,7 @@ public final class MultipartUpload {
     public Mono<CompleteMultipartUploadResult> complete() {
         return parts().all()
                 .map(p -> p.summary().orElseThrow())
-                .map(p -> new CompletedPart(p.partNumber(), p.eTag(), null, p.size()))
+                .map(p -> new UploadedPart(p.partNumber(), p.eTag(), null, p.size()))
                 .collectList()
                 .flatMap(this::complete);
     }

@@ -2,7 +2,7 @@ package io.reactives3.resource;
 
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.ObjectContent;
-import io.reactives3.core.model.Owner;
+import io.reactives3.core.model.OwnerRef;
 import java.time.Instant;
 import java.util.Objects;
 import reactor.core.publisher.Mono;
@@ -16,9 +16,9 @@ public final class ObjectSummary {
 
     private final Context context;
     private final String bucketName;
-    private final io.reactives3.core.model.ObjectSummary listed;
+    private final io.reactives3.core.model.ListedObject listed;
 
-    ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
+    ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ListedObject listed) {
         this.context = context;
         this.bucketName = Objects.requireNonNull(bucketName, "bucketName");
         this.listed = Objects.requireNonNull(listed, "listed");
@@ -54,13 +54,13 @@ public final class ObjectSummary {
         return listed.storageClass();
     }
 
-    /** Owner, when the listing asked for it, else {@code null}. */
-    public Owner owner() {
+    /** OwnerRef, when the listing asked for it, else {@code null}. */
+    public OwnerRef owner() {
         return listed.owner();
     }
 
     /** The listing entry as the client's record. */
-    public io.reactives3.core.model.ObjectSummary listing() {
+    public io.reactives3.core.model.ListedObject listing() {
         return listed;
     }
 

@@ -1,6 +1,6 @@
 package io.reactives3.resource;
 
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
@@ -44,7 +44,7 @@ public final class ObjectVersionCollection extends ResourceCollection<ObjectVers
      */
     public Transfer<BatchDeleteResult> delete() {
         return bucket.context().engine().deleteVersions(bucket.name(),
-                all().map(v -> ObjectIdentifier.of(v.key(), v.versionId())));
+                all().map(v -> KeyVersion.of(v.key(), v.versionId())));
     }
 
     /** The bucket listed. */

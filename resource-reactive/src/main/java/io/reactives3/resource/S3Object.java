@@ -5,7 +5,7 @@ import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.Arguments;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
@@ -152,12 +152,12 @@ public final class S3Object {
      * Copies {@code source} onto this object in one CopyObject, up to 5 GiB (boto3's {@code Object.copy_from}).
      * Errors: {@link io.reactives3.core.error.ObjectNotFoundException} when the source is missing.
      */
-    public Mono<CopyObjectResult> copyFrom(CopySource source) {
+    public Mono<ObjectCopyResult> copyFrom(CopySource source) {
         return copyFrom(source, CopyObjectOptions.defaults());
     }
 
     /** Copies {@code source} onto this object in one CopyObject, with options (metadata replacement, ACL, ...). */
-    public Mono<CopyObjectResult> copyFrom(CopySource source, CopyObjectOptions options) {
+    public Mono<ObjectCopyResult> copyFrom(CopySource source, CopyObjectOptions options) {
         CopyObjectOptions merged = source.mergeInto(options);
         return head.clearingAfter(context.client().copyObject(source.bucket(), source.key(), bucketName, key, merged));
     }

@@ -15,13 +15,13 @@ import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketVersioningResult;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
-import io.reactives3.core.model.CompletedPart;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.UploadedPart;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.CorsRule;
 import io.reactives3.core.model.CreateBucketResult;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.DeleteObjectsResult;
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import io.reactives3.core.model.ListBucketsResult;
 import io.reactives3.core.model.ListMultipartUploadsPage;
 import io.reactives3.core.model.ListObjectVersionsPage;
@@ -31,9 +31,9 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.ObjectVersionSummary;
 import io.reactives3.core.model.PartSummary;
 import io.reactives3.core.model.PutObjectResult;
@@ -257,17 +257,17 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey) {
+    public Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey) {
         return objectOperations.copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey);
     }
 
     @Override
-    public Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey, CopyObjectOptions options) {
+    public Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey, CopyObjectOptions options) {
         return objectOperations.copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey, options);
     }
 
     @Override
-    public Mono<CopyObjectResult> copyObject(CopyObjectRequest request) {
+    public Mono<ObjectCopyResult> copyObject(CopyObjectRequest request) {
         return objectOperations.copyObject(request);
     }
 
@@ -287,7 +287,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects) {
+    public Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects) {
         return objectOperations.deleteObjectsByIdentifier(bucket, objects);
     }
 
@@ -317,12 +317,12 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Flux<ObjectSummary> listObjects(String bucket, String prefix) {
+    public Flux<ListedObject> listObjects(String bucket, String prefix) {
         return listingOperations.listObjects(bucket, prefix);
     }
 
     @Override
-    public Flux<ObjectSummary> listObjects(String bucket, ListObjectsOptions options) {
+    public Flux<ListedObject> listObjects(String bucket, ListObjectsOptions options) {
         return listingOperations.listObjects(bucket, options);
     }
 
@@ -377,7 +377,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload, List<CompletedPart> parts) {
+    public Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload, List<UploadedPart> parts) {
         return multipartOperations.completeMultipartUpload(upload, parts);
     }
 
@@ -497,12 +497,12 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<List<LifecycleRule>> getBucketLifecycle(String bucket) {
+    public Mono<List<BucketLifecycleRule>> getBucketLifecycle(String bucket) {
         return bucketConfigOperations.getBucketLifecycle(bucket);
     }
 
     @Override
-    public Mono<Void> putBucketLifecycle(String bucket, List<LifecycleRule> rules) {
+    public Mono<Void> putBucketLifecycle(String bucket, List<BucketLifecycleRule> rules) {
         return bucketConfigOperations.putBucketLifecycle(bucket, rules);
     }
 

@@ -11,14 +11,14 @@ import io.reactives3.core.error.NotModifiedException;
 import io.reactives3.core.error.ObjectNotFoundException;
 import io.reactives3.core.error.RangeNotSatisfiableException;
 import io.reactives3.core.error.S3TransportException;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.DeleteObjectsResult;
-import io.reactives3.core.model.DeletedObject;
+import io.reactives3.core.model.DeletedKey;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.core.model.PutObjectResult;
 import java.io.IOException;
@@ -414,12 +414,12 @@ final class ObjectOperations {
 
     // ------------------------------------------------------------------ copy
 
-    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+    Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey) {
         return copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey, CopyObjectOptions.defaults());
     }
 
-    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+    Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey, CopyObjectOptions options) {
         Arguments.bucket(sourceBucket);
         Arguments.key(sourceKey);
@@ -442,7 +442,7 @@ final class ObjectOperations {
         return copy(b.build());
     }
 
-    Mono<CopyObjectResult> copyObject(CopyObjectRequest request) {
+    Mono<ObjectCopyResult> copyObject(CopyObjectRequest request) {
         Arguments.notNull(request, "request");
         Arguments.bucket(request.destinationBucket());
         Arguments.key(request.destinationKey());
@@ -453,12 +453,12 @@ final class ObjectOperations {
         return copy(request);
     }
 
-    private Mono<CopyObjectResult> copy(CopyObjectRequest request) {
+    private Mono<ObjectCopyResult> copy(CopyObjectRequest request) {
         return S3Calls.call("CopyObject", request.destinationBucket(), request.destinationKey(),
                         () -> sdk.copyObject(request))
                 .map(r -> {
                     var result = r.copyObjectResult();
-                    return new CopyObjectResult(result == null ? null : Responses.eTag(result.eTag()),
+                    return new ObjectCopyResult(result == null ? null : Responses.eTag(result.eTag()),
                             result == null ? null : result.lastModified(), Responses.emptyToNull(r.versionId()),
                             Responses.emptyToNull(r.copySourceVersionId()));
                 });
@@ -482,11 +482,11 @@ final class ObjectOperations {
     Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys) {
         Arguments.notNull(keys, "keys");
         return deleteObjectsByIdentifier(bucket,
-                keys.stream().map(k -> ObjectIdentifier.of(Arguments.key(k))).toList());
+                keys.stream().map(k -> KeyVersion.of(Arguments.key(k))).toList());
     }
 
     /** No key at all: nothing to send, an empty result (S3 rejects a DeleteObjects without keys). */
-    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects) {
+    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects) {
         Arguments.bucket(bucket);
         Arguments.notNull(objects, "objects");
         checkBatchSize(objects.size());
@@ -516,7 +516,7 @@ final class ObjectOperations {
     private Mono<DeleteObjectsResult> deleteBatch(DeleteObjectsRequest request) {
         return S3Calls.call("DeleteObjects", request.bucket(), null, () -> sdk.deleteObjects(request))
                 .map(r -> new DeleteObjectsResult(
-                        r.deleted().stream().map(d -> new DeletedObject(d.key(), Responses.emptyToNull(d.versionId()),
+                        r.deleted().stream().map(d -> new DeletedKey(d.key(), Responses.emptyToNull(d.versionId()),
                                         Boolean.TRUE.equals(d.deleteMarker()),
                                         Responses.emptyToNull(d.deleteMarkerVersionId())))
                                 .toList(),

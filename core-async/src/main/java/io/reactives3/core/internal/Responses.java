@@ -1,7 +1,7 @@
 package io.reactives3.core.internal;
 
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.Owner;
+import io.reactives3.core.model.OwnerRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,8 +91,8 @@ final class Responses {
     }
 
     /** The owner record, or {@code null}. */
-    static Owner owner(software.amazon.awssdk.services.s3.model.Owner owner) {
-        return owner == null ? null : new Owner(owner.id(), owner.displayName());
+    static OwnerRef owner(software.amazon.awssdk.services.s3.model.Owner owner) {
+        return owner == null ? null : new OwnerRef(owner.id(), owner.displayName());
     }
 
     /** The prefixes of a listing's common prefixes, in order. */

@@ -1,6 +1,6 @@
 package io.reactives3.core.internal;
 
-import io.reactives3.core.ChecksumMode;
+import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.HttpTransport;
 import io.reactives3.core.ReactiveS3ClientBuilder;
@@ -33,9 +33,9 @@ public final class SdkClients {
                 .region(settings.region())
                 .credentialsProvider(settings.credentialsProvider())
                 .forcePathStyle(settings.pathStyle())
-                .requestChecksumCalculation(settings.checksumMode() == ChecksumMode.WHEN_REQUIRED
+                .requestChecksumCalculation(settings.checksumMode() == ChecksumPolicy.WHEN_REQUIRED
                         ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED)
-                .responseChecksumValidation(settings.checksumMode() == ChecksumMode.WHEN_REQUIRED
+                .responseChecksumValidation(settings.checksumMode() == ChecksumPolicy.WHEN_REQUIRED
                         ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED)
                 .httpClient(httpClient(settings))
                 .overrideConfiguration(o -> {

@@ -1,6 +1,6 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.ChecksumMode;
+import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
@@ -65,7 +65,7 @@ final class CrtBackend implements AutoCloseable {
     /** Builds the CRT client for {@code client}'s store; throws when the native library cannot be loaded here. */
     static CrtBackend create(ReactiveS3Client client, TransferSettings settings) {
         ClientSettings s = client.settings();
-        boolean whenRequired = s.checksumMode() == ChecksumMode.WHEN_REQUIRED;
+        boolean whenRequired = s.checksumMode() == ChecksumPolicy.WHEN_REQUIRED;
         S3CrtAsyncClientBuilder builder = S3AsyncClient.crtBuilder()
                 .region(s.region())
                 .credentialsProvider(s.credentialsProvider())
@@ -176,7 +176,7 @@ final class CrtBackend implements AutoCloseable {
     }
 
     private void crc32(PutObjectRequest.Builder request) {
-        if (client.settings().checksumMode() == ChecksumMode.WHEN_SUPPORTED) {
+        if (client.settings().checksumMode() == ChecksumPolicy.WHEN_SUPPORTED) {
             request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         } else if (crcSkippedLogged.compareAndSet(false, true)) {
             LOG.warn("CRC32 integrity: the {} profile does not accept the CRT client's flexible checksums (quirk 4); "
