@@ -164,7 +164,7 @@ final class ObjectOperations {
                 .map(bytes -> {
                     ObjectHead head = Responses.head(bucket, key, bytes.response(), request.partNumber() != null);
                     byte[] content = bytes.asByteArrayUnsafe();
-                    if (head.contentLength() >= 0 && content.length != head.contentLength()) {
+                    if (head.contentLength() != null && content.length != head.contentLength()) {
                         throw new DataIntegrityException("GetObject s3://" + bucket + "/" + key + " failed: received "
                                 + content.length + " bytes, but Content-Length announced " + head.contentLength());
                     }
@@ -206,7 +206,7 @@ final class ObjectOperations {
      */
     private Flux<ByteBuffer> resumable(GetObjectRequest request, ObjectHead head, Flux<ByteBuffer> body) {
         long first = firstByte(request);
-        if (head.eTag() == null || request.partNumber() != null || first < 0 || head.contentLength() < 0) {
+        if (head.eTag() == null || request.partNumber() != null || first < 0 || head.contentLength() == null) {
             return body;
         }
         long end = first + head.contentLength();   // exclusive
@@ -310,7 +310,7 @@ final class ObjectOperations {
             long[] received = {0};
             return Flux.from(publisher)
                     .doOnNext(buffer -> received[0] += buffer.remaining())
-                    .concatWith(Mono.defer(() -> head.contentLength() >= 0 && received[0] != head.contentLength()
+                    .concatWith(Mono.defer(() -> head.contentLength() != null && received[0] != head.contentLength()
                             ? Mono.error(new DataIntegrityException(target + " failed: the body ended after "
                             + received[0] + " bytes, but Content-Length announced " + head.contentLength()))
                             : Mono.empty()))

@@ -212,7 +212,7 @@ final class CrtBackend implements AutoCloseable {
      * object is not asked for: the CRT's first ranged GET of it gets 416 from every store here.
      */
     private Mono<Void> get(ObjectHead head, Path file, TransferRun run) {
-        if (head.contentLength() == 0) {
+        if (ReadPlan.sizeOf(head) == 0) {
             return Mono.fromRunnable(() -> {
                 try {
                     Files.deleteIfExists(file);
@@ -233,13 +233,11 @@ final class CrtBackend implements AutoCloseable {
                                 .flatMap(response -> {
                                     String eTag = Checksums.unquote(response.eTag());
                                     if (head.eTag() != null && eTag != null && !head.eTag().equals(eTag)) {
-                                        return Mono.error(RangedDownloader.changed(head, new ObjectHead(head.bucket(),
-                                                head.key(), -1, -1, null, eTag, null, null, null, null, null, null,
-                                                java.util.Map.of(), -1, null, null)));
+                                        return Mono.error(RangedDownloader.changed(head, eTag));
                                     }
                                     return Mono.<Void>empty();
                                 }),
-                        watcher -> stop(watcher, reported, head.contentLength(), run),
+                        watcher -> stop(watcher, reported, ReadPlan.sizeOf(head), run),
                         (watcher, error) -> stop(watcher, reported, 0, run),
                         watcher -> stop(watcher, reported, 0, run)));
     }
