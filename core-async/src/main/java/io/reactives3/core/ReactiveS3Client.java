@@ -56,7 +56,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -125,7 +124,7 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Wraps an SDK client the caller already has, for a store of {@code profile}; the caller keeps ownership. */
     static ReactiveS3Client create(S3AsyncClient sdkClient, StoreProfile profile) {
-        return DefaultReactiveS3Client.wrap(sdkClient, profile);
+        return DefaultReactiveS3Client.wrap(sdkClient, profile, ReactiveS3ClientBuilder::describe);
     }
 
     /** The resolved settings (profile, endpoint, region, credentials, pool, checksums, ...). */
@@ -133,18 +132,6 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** The SDK client underneath, for operations this API does not cover. Owned by this client unless wrapped. */
     S3AsyncClient sdkClient();
-
-    /**
-     * A new client for the same store, with the same settings and SDK customizer, over another HTTP client (the
-     * transfer engine uses it to run ranged downloads over the CRT HTTP client). The new client is independent of this
-     * one: the caller closes it.
-     *
-     * @return the new client; empty for a client that wraps a caller's SDK client, whose configuration is not known
-     *     in full
-     * @throws RuntimeException or {@link LinkageError} when the HTTP client cannot be built here (for the CRT: no
-     *     native library for this platform)
-     */
-    Optional<ReactiveS3Client> withHttpTransport(HttpTransport transport);
 
     /** Presigned URLs for any operation, and presigned POST policies. */
     Presigner presigner();

@@ -1,10 +1,11 @@
 package io.reactives3.core.internal;
 
+import org.jspecify.annotations.Nullable;
+import java.util.function.BiFunction;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
-import io.reactives3.core.HttpTransport;
 import io.reactives3.core.ListObjectsOptions;
 import io.reactives3.core.Presigner;
 import io.reactives3.core.PutObjectOptions;
@@ -46,7 +47,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -81,7 +81,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     private final ClientSettings settings;
     private final boolean ownsSdkClient;
     /** The customizer this client's SDK client was built with; null for a wrapped caller's client. */
-    private final Consumer<S3AsyncClientBuilder> sdkCustomizer;
+    private final @Nullable Consumer<S3AsyncClientBuilder> sdkCustomizer;
     private final DefaultPresigner presigner;
     private final BucketOperations bucketOperations;
     private final ObjectOperations objectOperations;
@@ -110,20 +110,20 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
         return new DefaultReactiveS3Client(SdkClients.asyncClient(settings, sdkCustomizer), settings, sdkCustomizer);
     }
 
-    /** Wraps a caller-owned SDK client. */
-    public static ReactiveS3Client wrap(S3AsyncClient sdk, StoreProfile profile) {
+    /** Wraps a caller-owned SDK client, with the settings {@code describe} reads from it. */
+    public static ReactiveS3Client wrap(S3AsyncClient sdk, StoreProfile profile,
+                                        BiFunction<S3AsyncClient, StoreProfile, ClientSettings> describe) {
         Arguments.notNull(sdk, "sdkClient");
         Arguments.notNull(profile, "profile");
-        return new DefaultReactiveS3Client(sdk, SdkClients.describe(sdk, profile), null);
+        return new DefaultReactiveS3Client(sdk, describe.apply(sdk, profile), null);
     }
 
-    @Override
-    public Optional<ReactiveS3Client> withHttpTransport(HttpTransport transport) {
-        Arguments.notNull(transport, "transport");
-        if (!ownsSdkClient) {
-            return Optional.empty();
-        }
-        return Optional.of(create(settings.withHttpTransport(transport), sdkCustomizer));
+    /**
+     * The customizer this client's SDK client was built with, or {@code null} when the client wraps a caller's SDK
+     * client (whose configuration is not known in full, so it cannot be rebuilt).
+     */
+    public @Nullable Consumer<S3AsyncClientBuilder> sdkCustomizer() {
+        return sdkCustomizer;
     }
 
     @Override

@@ -3,25 +3,17 @@ package io.reactives3.core.internal;
 import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.HttpTransport;
-import io.reactives3.core.ReactiveS3ClientBuilder;
-import io.reactives3.core.StoreProfile;
-import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.CredentialUtils;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
-import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 
-/** Builds SDK clients from {@link ClientSettings}, and describes wrapped ones as settings. */
+/** Builds SDK clients from {@link ClientSettings}. */
 public final class SdkClients {
 
     private SdkClients() {
@@ -41,10 +33,16 @@ public final class SdkClients {
                 .overrideConfiguration(o -> {
                     o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                             .maxAttempts(settings.maxAttempts()).build());
-                    settings.apiCallTimeout().ifPresent(o::apiCallTimeout);
-                    settings.apiCallAttemptTimeout().ifPresent(o::apiCallAttemptTimeout);
+                    if (settings.apiCallTimeout() != null) {
+                        o.apiCallTimeout(settings.apiCallTimeout());
+                    }
+                    if (settings.apiCallAttemptTimeout() != null) {
+                        o.apiCallAttemptTimeout(settings.apiCallAttemptTimeout());
+                    }
                 });
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
         customizer.accept(builder);
         return builder.build();
     }
@@ -69,19 +67,5 @@ public final class SdkClients {
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
                 .build();
-    }
-
-    /** Settings describing a caller-built SDK client, as far as its configuration tells. */
-    static ClientSettings describe(S3AsyncClient sdk, StoreProfile profile) {
-        S3ServiceClientConfiguration config = sdk.serviceClientConfiguration();
-        Region region = config.region() != null ? config.region() : Region.US_EAST_1;
-        AwsCredentialsProvider credentials = config.credentialsProvider() != null
-                ? CredentialUtils.toCredentialsProvider(config.credentialsProvider())
-                : DefaultCredentialsProvider.builder().build();
-        return new ClientSettings(profile, config.endpointOverride(), region, credentials, profile.pathStyle(),
-                profile.checksumMode(), HttpTransport.NETTY, ReactiveS3ClientBuilder.DEFAULT_MAX_CONNECTIONS,
-                ReactiveS3ClientBuilder.DEFAULT_ACQUIRE_TIMEOUT, ReactiveS3ClientBuilder.DEFAULT_CONNECTION_TIMEOUT,
-                ReactiveS3ClientBuilder.DEFAULT_READ_TIMEOUT, Optional.empty(), Optional.empty(),
-                ReactiveS3ClientBuilder.DEFAULT_MAX_ATTEMPTS);
     }
 }

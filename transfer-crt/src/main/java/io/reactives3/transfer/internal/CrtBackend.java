@@ -84,7 +84,9 @@ final class CrtBackend implements AutoCloseable {
                         BackendChoice.CRT_MIN_MEMORY), 4 * settings.partSize()))
                 .retryConfiguration(r -> r.numRetries(settings.maxPartAttempts() - 1))
                 .httpConfiguration(h -> h.connectionTimeout(s.connectionTimeout()));
-        s.endpoint().ifPresent(builder::endpointOverride);
+        if (s.endpoint() != null) {
+            builder.endpointOverride(s.endpoint());
+        }
         return new CrtBackend(client, settings, builder.build());
     }
 

@@ -1,5 +1,6 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.spi.ClientVariants;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.HttpTransport;
@@ -118,7 +119,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
             return client;
         }
         try {
-            Optional<ReactiveS3Client> crtHttp = client.withHttpTransport(HttpTransport.CRT);
+            Optional<ReactiveS3Client> crtHttp = ClientVariants.overHttpTransport(client, HttpTransport.CRT);
             if (crtHttp.isPresent()) {
                 LOG.info("ranged GETs of downloads over the CRT HTTP client (same settings as the client)");
                 return crtHttp.get();
