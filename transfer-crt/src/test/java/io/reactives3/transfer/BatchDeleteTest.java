@@ -40,7 +40,7 @@ class BatchDeleteTest {
                     .collectList().block(TIMEOUT);
             assertThat(progress).isNotNull();
             TransferProgress<BatchDeleteResult> last = progress.get(progress.size() - 1);
-            BatchDeleteResult result = last.result().orElseThrow();
+            BatchDeleteResult result = last.result();
             assertThat(result.deleted()).isEqualTo(2001);
             assertThat(result.allDeleted()).isTrue();
             assertThat(result.requests()).isEqualTo(3);

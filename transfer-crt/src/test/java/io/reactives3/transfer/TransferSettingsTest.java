@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactives3.core.error.InvalidInputException;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TransferSettingsTest {
@@ -48,13 +47,15 @@ class TransferSettingsTest {
 
     @Test
     void fraction_batchJobWithoutBytes_countsItems() {
-        TransferProgress<Void> p = new TransferProgress<>(0, 0, 1, 4, 500, 2000, Duration.ofSeconds(1),
-                Optional.empty());
+        TransferProgress<Void> p = new TransferProgress<>(0, 0L, 1, 4, 500, 2000L, Duration.ofSeconds(1), null);
         assertThat(p.fraction()).isEqualTo(0.25);
-        assertThat(new TransferProgress<Void>(5, -1, 1, -1, 0, -1, Duration.ZERO, Optional.empty()).fraction())
-                .isEqualTo(-1);
-        assertThat(new TransferProgress<Void>(5, 10, 1, 2, 0, 1, Duration.ofSeconds(1), Optional.empty())
-                .bytesPerSecond()).isEqualTo(5.0);
+        assertThat(p.done()).isFalse();
+        TransferProgress<String> unknown = new TransferProgress<>(5, null, 1, null, 0, null, Duration.ZERO, null);
+        assertThat(unknown.fraction()).isNaN();
+        assertThat(new TransferProgress<>(0, 0L, 0, 0, 0, null, Duration.ZERO, "r").fraction()).isNaN();
+        TransferProgress<String> last = new TransferProgress<>(5, 10L, 1, 2, 0, 1L, Duration.ofSeconds(1), "r");
+        assertThat(last.bytesPerSecond()).isEqualTo(5.0);
+        assertThat(last.done()).isTrue();
     }
 
     @Test
