@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactives3.core.error.InvalidInputException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransferSettingsTest {
@@ -43,6 +44,37 @@ class TransferSettingsTest {
         assertThatThrownBy(() -> TransferSettings.defaults().withProgressInterval(Duration.ZERO))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> TransferSettings.defaults().withIntegrity(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void withX_returnsACopy_leavesTheOriginalUnchanged() {
+        TransferSettings base = TransferSettings.defaults();
+        TransferSettings changed = base.withConcurrency(3).withMaxPartAttempts(1).withRetryBackoff(Duration.ZERO)
+                .withBackend(TransferBackend.REACTOR);
+        assertThat(List.of(changed.concurrency(), changed.maxPartAttempts(), changed.retryBackoff(), changed.backend()))
+                .containsExactly(3, 1, Duration.ZERO, TransferBackend.REACTOR);
+        assertThat(List.of(base.concurrency(), base.maxPartAttempts(), base.retryBackoff(), base.backend()))
+                .containsExactly(8, 4, Duration.ofMillis(200), TransferBackend.AUTO);
+        assertThat(changed.partSize()).isEqualTo(base.partSize());
+    }
+
+    @Test
+    void withX_boundsOfEveryRange_failWithInvalidInput() {
+        TransferSettings d = TransferSettings.defaults();
+        assertThat(d.withPartSize(TransferSettings.MAX_PART_SIZE).partSize()).isEqualTo(TransferSettings.MAX_PART_SIZE);
+        assertThatThrownBy(() -> d.withPartSize(TransferSettings.MAX_PART_SIZE + 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("partSize");
+        assertThat(d.withConcurrency(256).concurrency()).isEqualTo(256);
+        assertThatThrownBy(() -> d.withConcurrency(257)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> d.withFileConcurrency(65)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("fileConcurrency");
+        assertThatThrownBy(() -> d.withDeleteConcurrency(0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("deleteConcurrency");
+        assertThatThrownBy(() -> d.withMaxPartAttempts(21)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("maxPartAttempts");
+        assertThatThrownBy(() -> d.withRetryBackoff(Duration.ofMillis(-1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("retryBackoff");
+        assertThatThrownBy(() -> d.withPartIdleTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
