@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.TargetClients;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.testkit.RecordedRequest;

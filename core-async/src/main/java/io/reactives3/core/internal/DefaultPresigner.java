@@ -1,6 +1,7 @@
 package io.reactives3.core.internal;
 
 import org.jspecify.annotations.Nullable;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.Presigner;

@@ -2,6 +2,7 @@ package io.reactives3.core.internal;
 
 import org.jspecify.annotations.Nullable;
 import java.util.function.BiFunction;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
