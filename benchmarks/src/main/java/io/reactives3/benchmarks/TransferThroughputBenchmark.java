@@ -1,6 +1,6 @@
 package io.reactives3.benchmarks;
 
-import io.reactives3.core.ChecksumMode;
+import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.HttpTransport;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
@@ -216,7 +216,7 @@ public final class TransferThroughputBenchmark {
     }
 
     private static Contender transferManager(S3Target server, StoreProfile profile, boolean crt) {
-        boolean whenRequired = profile.checksumMode() == ChecksumMode.WHEN_REQUIRED;
+        boolean whenRequired = profile.checksumMode() == ChecksumPolicy.WHEN_REQUIRED;
         RequestChecksumCalculation request = whenRequired ? RequestChecksumCalculation.WHEN_REQUIRED
                 : RequestChecksumCalculation.WHEN_SUPPORTED;
         ResponseChecksumValidation response = whenRequired ? ResponseChecksumValidation.WHEN_REQUIRED

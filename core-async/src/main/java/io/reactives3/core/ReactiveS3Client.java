@@ -25,13 +25,13 @@ import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketVersioningResult;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
-import io.reactives3.core.model.CompletedPart;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.UploadedPart;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.CorsRule;
 import io.reactives3.core.model.CreateBucketResult;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.DeleteObjectsResult;
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import io.reactives3.core.model.ListBucketsResult;
 import io.reactives3.core.model.ListMultipartUploadsPage;
 import io.reactives3.core.model.ListObjectVersionsPage;
@@ -41,9 +41,9 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.ObjectVersionSummary;
 import io.reactives3.core.model.PartSummary;
 import io.reactives3.core.model.PutObjectResult;
@@ -56,7 +56,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -125,7 +124,7 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Wraps an SDK client the caller already has, for a store of {@code profile}; the caller keeps ownership. */
     static ReactiveS3Client create(S3AsyncClient sdkClient, StoreProfile profile) {
-        return DefaultReactiveS3Client.wrap(sdkClient, profile);
+        return DefaultReactiveS3Client.wrap(sdkClient, profile, ReactiveS3ClientBuilder::describe);
     }
 
     /** The resolved settings (profile, endpoint, region, credentials, pool, checksums, ...). */
@@ -133,18 +132,6 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** The SDK client underneath, for operations this API does not cover. Owned by this client unless wrapped. */
     S3AsyncClient sdkClient();
-
-    /**
-     * A new client for the same store, with the same settings and SDK customizer, over another HTTP client (the
-     * transfer engine uses it to run ranged downloads over the CRT HTTP client). The new client is independent of this
-     * one: the caller closes it.
-     *
-     * @return the new client; empty for a client that wraps a caller's SDK client, whose configuration is not known
-     *     in full
-     * @throws RuntimeException or {@link LinkageError} when the HTTP client cannot be built here (for the CRT: no
-     *     native library for this platform)
-     */
-    Optional<ReactiveS3Client> withHttpTransport(HttpTransport transport);
 
     /** Presigned URLs for any operation, and presigned POST policies. */
     Presigner presigner();
@@ -250,15 +237,15 @@ public interface ReactiveS3Client extends AutoCloseable {
     Mono<Boolean> objectExists(String bucket, String key);
 
     /** Server-side copy of up to 5 GiB (use the transfer engine above that); buckets may differ. */
-    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+    Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey);
 
     /** Server-side copy with options (source version, metadata replacement, ACL, ...). */
-    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+    Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey, CopyObjectOptions options);
 
     /** Server-side copy with full control over the SDK request. */
-    Mono<CopyObjectResult> copyObject(CopyObjectRequest request);
+    Mono<ObjectCopyResult> copyObject(CopyObjectRequest request);
 
     /** Deletes the latest version of {@code key} (S3 answers success whether or not it existed). */
     Mono<DeleteObjectResult> deleteObject(String bucket, String key);
@@ -274,7 +261,7 @@ public interface ReactiveS3Client extends AutoCloseable {
     Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys);
 
     /** Deletes up to 1,000 keys or versions in one request. */
-    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects);
+    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects);
 
     /** DeleteObjects with full control over the SDK request. */
     Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request);
@@ -298,15 +285,15 @@ public interface ReactiveS3Client extends AutoCloseable {
     Flux<ListObjectsPage> listObjectsV2Pages(ListObjectsV2Request request);
 
     /** Emits every object in the bucket, page by page on demand. */
-    default Flux<ObjectSummary> listObjects(String bucket) {
+    default Flux<ListedObject> listObjects(String bucket) {
         return listObjects(bucket, ListObjectsOptions.defaults());
     }
 
     /** Emits every object whose key starts with {@code prefix} ({@code null} for all), page by page on demand. */
-    Flux<ObjectSummary> listObjects(String bucket, String prefix);
+    Flux<ListedObject> listObjects(String bucket, String prefix);
 
     /** Emits every object the options select, page by page on demand. */
-    Flux<ObjectSummary> listObjects(String bucket, ListObjectsOptions options);
+    Flux<ListedObject> listObjects(String bucket, ListObjectsOptions options);
 
     /** Emits one page of ListObjectVersions. */
     Mono<ListObjectVersionsPage> listObjectVersions(ListObjectVersionsRequest request);
@@ -356,7 +343,7 @@ public interface ReactiveS3Client extends AutoCloseable {
      * an {@link InvalidInputException}).
      */
     Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload,
-                                                                List<CompletedPart> parts);
+                                                                List<UploadedPart> parts);
 
     /** Aborts the upload, freeing its parts; completes empty. {@link UploadNotFoundException} if already gone. */
     Mono<Void> abortMultipartUpload(MultipartUploadHandle upload);
@@ -451,18 +438,18 @@ public interface ReactiveS3Client extends AutoCloseable {
     // ------------------------------------------------------------------ lifecycle
 
     /**
-     * Emits the bucket's lifecycle rules (empty list when it has none). A stored rule that {@link LifecycleRule}
+     * Emits the bucket's lifecycle rules (empty list when it has none). A stored rule that {@link BucketLifecycleRule}
      * cannot represent (transitions, dates, tag or size filters, ...) fails the read with an
      * {@link UnsupportedOperationException} (a limit of the toolkit's model, not of the store) rather than being
      * silently simplified; read such rules through {@link #sdkClient()}.
      */
-    Mono<List<LifecycleRule>> getBucketLifecycle(String bucket);
+    Mono<List<BucketLifecycleRule>> getBucketLifecycle(String bucket);
 
     /**
      * Replaces the bucket's lifecycle rules (each becomes an SDK rule with a prefix filter); completes empty. An empty
      * list is an {@link InvalidInputException}: use {@link #deleteBucketLifecycle(String)}.
      */
-    Mono<Void> putBucketLifecycle(String bucket, List<LifecycleRule> rules);
+    Mono<Void> putBucketLifecycle(String bucket, List<BucketLifecycleRule> rules);
 
     /** Replaces the lifecycle configuration with full control over the SDK request. */
     Mono<Void> putBucketLifecycle(PutBucketLifecycleConfigurationRequest request);

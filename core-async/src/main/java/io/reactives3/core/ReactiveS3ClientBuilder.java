@@ -1,11 +1,13 @@
 package io.reactives3.core;
 
+import software.amazon.awssdk.auth.credentials.CredentialUtils;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.DefaultReactiveS3Client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -48,7 +50,7 @@ public final class ReactiveS3ClientBuilder {
     private Region region;
     private AwsCredentialsProvider credentialsProvider;
     private Boolean pathStyle;
-    private ChecksumMode checksumMode;
+    private ChecksumPolicy checksumMode;
     private HttpTransport httpTransport = HttpTransport.NETTY;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private Duration connectionAcquireTimeout = DEFAULT_ACQUIRE_TIMEOUT;
@@ -107,7 +109,7 @@ public final class ReactiveS3ClientBuilder {
     }
 
     /** When checksums are computed and validated. Default: the profile's choice. */
-    public ReactiveS3ClientBuilder checksumMode(ChecksumMode mode) {
+    public ReactiveS3ClientBuilder checksumMode(ChecksumPolicy mode) {
         this.checksumMode = Objects.requireNonNull(mode, "checksumMode");
         return this;
     }
@@ -194,7 +196,7 @@ public final class ReactiveS3ClientBuilder {
                 : endpoint != null ? regionOrDefault() : DefaultAwsRegionProviderChain.builder().build().getRegion();
         ClientSettings settings = new ClientSettings(
                 resolvedProfile,
-                Optional.ofNullable(endpoint),
+                endpoint,
                 resolvedRegion,
                 credentialsProvider != null ? credentialsProvider : DefaultCredentialsProvider.builder().build(),
                 pathStyle != null ? pathStyle : resolvedProfile.pathStyle(),
@@ -204,10 +206,26 @@ public final class ReactiveS3ClientBuilder {
                 connectionAcquireTimeout,
                 connectionTimeout,
                 readTimeout,
-                Optional.ofNullable(apiCallTimeout),
-                Optional.ofNullable(apiCallAttemptTimeout),
+                apiCallTimeout,
+                apiCallAttemptTimeout,
                 maxAttempts);
         return DefaultReactiveS3Client.create(settings, sdkCustomizer);
+    }
+
+    /**
+     * Settings describing a caller-built SDK client, as far as its configuration tells (the builder's defaults for
+     * the rest).
+     */
+    static ClientSettings describe(S3AsyncClient sdk, StoreProfile profile) {
+        S3ServiceClientConfiguration config = sdk.serviceClientConfiguration();
+        Region region = config.region() != null ? config.region() : Region.US_EAST_1;
+        AwsCredentialsProvider credentials = config.credentialsProvider() != null
+                ? CredentialUtils.toCredentialsProvider(config.credentialsProvider())
+                : DefaultCredentialsProvider.builder().build();
+        return new ClientSettings(profile, config.endpointOverride().orElse(null), region, credentials,
+                profile.pathStyle(), profile.checksumMode(), HttpTransport.NETTY, DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_ACQUIRE_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT, DEFAULT_READ_TIMEOUT, null, null,
+                DEFAULT_MAX_ATTEMPTS);
     }
 
     /** With a custom endpoint the region only names the signing scope: fall back to us-east-1 when none is configured. */

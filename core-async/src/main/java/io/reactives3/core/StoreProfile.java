@@ -11,28 +11,28 @@ package io.reactives3.core;
  */
 public enum StoreProfile {
     /** Amazon S3: virtual-hosted addressing, SDK default checksums, every fast path. */
-    AWS(false, ChecksumMode.WHEN_SUPPORTED, true, true),
+    AWS(false, ChecksumPolicy.WHEN_SUPPORTED, true, true),
     /** MinIO: path-style addressing, SDK default checksums, CRT multipart and part-number reads work. */
-    MINIO(true, ChecksumMode.WHEN_SUPPORTED, true, true),
+    MINIO(true, ChecksumPolicy.WHEN_SUPPORTED, true, true),
     /**
      * Ceph RGW: path-style, checksums only when required (RGW 16.2), CRT multipart works with that setting;
      * RGW 16.2 ignores GetObject {@code partNumber} and returns the whole object, so no part-number reads.
      */
-    CEPH(true, ChecksumMode.WHEN_REQUIRED, true, false),
+    CEPH(true, ChecksumPolicy.WHEN_REQUIRED, true, false),
     /**
      * S3Proxy 4.1: path-style, SDK default checksums (it verifies them), no CRT multipart (quirk 1), no part-number
      * reads (quirk 3).
      */
-    S3PROXY(true, ChecksumMode.WHEN_SUPPORTED, false, false),
+    S3PROXY(true, ChecksumPolicy.WHEN_SUPPORTED, false, false),
     /** Any other S3-compatible store: the most compatible choices (path-style, checksums only when required, no CRT multipart). */
-    GENERIC(true, ChecksumMode.WHEN_REQUIRED, false, false);
+    GENERIC(true, ChecksumPolicy.WHEN_REQUIRED, false, false);
 
     private final boolean pathStyle;
-    private final ChecksumMode checksumMode;
+    private final ChecksumPolicy checksumMode;
     private final boolean crtMultipartCompatible;
     private final boolean partNumberReads;
 
-    StoreProfile(boolean pathStyle, ChecksumMode checksumMode, boolean crtMultipartCompatible,
+    StoreProfile(boolean pathStyle, ChecksumPolicy checksumMode, boolean crtMultipartCompatible,
                  boolean partNumberReads) {
         this.pathStyle = pathStyle;
         this.checksumMode = checksumMode;
@@ -46,7 +46,7 @@ public enum StoreProfile {
     }
 
     /** The default checksum mode. */
-    public ChecksumMode checksumMode() {
+    public ChecksumPolicy checksumMode() {
         return checksumMode;
     }
 

@@ -13,7 +13,7 @@ import io.reactives3.core.error.UnsupportedByStoreException;
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CorsRule;
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import io.reactives3.core.model.TaggingResult;
 import io.reactives3.core.model.VersioningStatus;
 import io.reactives3.testkit.Capability;
@@ -242,11 +242,11 @@ class BucketConfigTest {
     @S3Test(requires = Capability.LIFECYCLE)
     void lifecycle_putGetDelete_roundTripsAndMissingIsEmpty(S3Target target, TestBucket bucket) {
         ReactiveS3Client client = TargetClients.client(target);
-        List<LifecycleRule> rules = List.of(
-                LifecycleRule.builder().id("expire-tmp").prefix("tmp/").expirationDays(1).build(),
-                LifecycleRule.builder().id("old-versions").prefix("docs/").noncurrentVersionExpirationDays(30)
+        List<BucketLifecycleRule> rules = List.of(
+                BucketLifecycleRule.builder().id("expire-tmp").prefix("tmp/").expirationDays(1).build(),
+                BucketLifecycleRule.builder().id("old-versions").prefix("docs/").noncurrentVersionExpirationDays(30)
                         .abortIncompleteMultipartUploadDays(2).build(),
-                LifecycleRule.builder().id("paused").prefix("logs/").enabled(false).expirationDays(7).build());
+                BucketLifecycleRule.builder().id("paused").prefix("logs/").enabled(false).expirationDays(7).build());
 
         assertThat(client.getBucketLifecycle(bucket.name()).block(TIMEOUT)).isEmpty();
 
@@ -270,7 +270,7 @@ class BucketConfigTest {
                 .expectComplete().verify(TIMEOUT);
 
         assertThat(client.getBucketLifecycle(bucket.name()).block(TIMEOUT)).containsExactly(
-                LifecycleRule.builder().id("sdk-rule").prefix("cache/").expirationDays(3).build());
+                BucketLifecycleRule.builder().id("sdk-rule").prefix("cache/").expirationDays(3).build());
     }
 
     @S3Test(requires = Capability.LIFECYCLE)
@@ -294,7 +294,7 @@ class BucketConfigTest {
         assumeFalse(target.supports(Capability.LIFECYCLE), "the store supports lifecycle rules");
         ReactiveS3Client client = TargetClients.client(target);
         expectUnsupported(target, client.putBucketLifecycle(bucket.name(),
-                List.of(LifecycleRule.builder().id("expire-tmp").prefix("tmp/").expirationDays(1).build())));
+                List.of(BucketLifecycleRule.builder().id("expire-tmp").prefix("tmp/").expirationDays(1).build())));
         expectUnsupported(target, client.getBucketLifecycle(bucket.name()));
     }
 

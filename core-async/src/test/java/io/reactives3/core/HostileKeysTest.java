@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.error.S3ServiceException;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.PresignedRequest;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
@@ -92,7 +92,7 @@ class HostileKeysTest {
             outcomes.put(key, new StringBuilder("put=" + step(() -> s3.putObject(b, key, body(key)).block(TIMEOUT)
                     != null)));
         }
-        List<String> listed = s3.listObjects(b).map(ObjectSummary::key).collectList().block(TIMEOUT);
+        List<String> listed = s3.listObjects(b).map(ListedObject::key).collectList().block(TIMEOUT);
         for (int i = 0; i < KEYS.size(); i++) {
             String key = KEYS.get(i);
             String copy = "copy-" + i;
@@ -115,7 +115,7 @@ class HostileKeysTest {
         Map<String, String> actual = new LinkedHashMap<>();
         outcomes.forEach((key, outcome) -> actual.put(key, outcome.toString()));
         assertThat(actual).as("listed after the puts: %s", listed).containsExactlyEntriesOf(expected);
-        assertThat(s3.listObjects(b).map(ObjectSummary::key).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(s3.listObjects(b).map(ListedObject::key).collectList().block(TIMEOUT)).isEmpty();
     }
 
     @S3Test(only = {StoreKind.S3PROXY, StoreKind.CEPH_RGW})

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.model.ListObjectVersionsPage;
 import io.reactives3.core.model.ListObjectsPage;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.ObjectVersionSummary;
 import io.reactives3.testkit.Capability;
 import io.reactives3.testkit.RecordedRequest;
@@ -66,7 +66,7 @@ class ListingTest {
         long before = lists(target, bucket.name());
 
         List<String> first = TargetClients.client(target).listObjects(bucket.name()).take(5)
-                .map(ObjectSummary::key).collectList().block(TIMEOUT);
+                .map(ListedObject::key).collectList().block(TIMEOUT);
 
         assertThat(first).containsExactly("k00000", "k00001", "k00002", "k00003", "k00004");
         assertThat(lists(target, bucket.name()) - before).as("ListObjectsV2 requests for take(5)").isEqualTo(1);
@@ -133,7 +133,7 @@ class ListingTest {
         assertThat(pages.subList(0, 4)).allMatch(ListObjectsPage::truncated);
         assertThat(pages.get(4).truncated()).isFalse();
         assertThat(pages.get(4).nextContinuationToken()).isNull();
-        assertThat(pages.stream().flatMap(p -> p.objects().stream()).map(ObjectSummary::key).toList())
+        assertThat(pages.stream().flatMap(p -> p.objects().stream()).map(ListedObject::key).toList())
                 .isEqualTo(keys);
         List<RecordedRequest> requests = target.requestLog().forBucket(bucket.name());
         assertThat(requests).hasSize(5);
@@ -161,7 +161,7 @@ class ListingTest {
 
         List<String> remaining = s3.listObjects(bucket.name(),
                 options.toBuilder().continuationToken(first.nextContinuationToken()).build())
-                .map(ObjectSummary::key).collectList().block(TIMEOUT);
+                .map(ListedObject::key).collectList().block(TIMEOUT);
         assertThat(remaining).hasSize(43).startsWith("k00007").endsWith("k00049");
     }
 
@@ -174,13 +174,13 @@ class ListingTest {
 
         ListObjectsPage root = s3.listObjectsV2(bucket.name(), ListObjectsOptions.builder().delimiter("/").build())
                 .block(TIMEOUT);
-        assertThat(root.objects()).extracting(ObjectSummary::key).containsExactly("c");
+        assertThat(root.objects()).extracting(ListedObject::key).containsExactly("c");
         assertThat(root.commonPrefixes()).containsExactly("a/", "b/");
         assertThat(root.delimiter()).isEqualTo("/");
 
         ListObjectsPage folder = s3.listObjectsV2(bucket.name(),
                 ListObjectsOptions.builder().prefix("a/").delimiter("/").build()).block(TIMEOUT);
-        assertThat(folder.objects()).extracting(ObjectSummary::key).containsExactly("a/1", "a/2");
+        assertThat(folder.objects()).extracting(ListedObject::key).containsExactly("a/1", "a/2");
         assertThat(folder.commonPrefixes()).containsExactly("a/x/");
         assertThat(folder.prefix()).isEqualTo("a/");
         assertThat(folder.truncated()).isFalse();
@@ -191,9 +191,9 @@ class ListingTest {
         bucket.seed(12, i -> (i % 2 == 0 ? "even/" : "odd/") + i);
         ReactiveS3Client s3 = TargetClients.client(target);
 
-        List<ObjectSummary> evens = s3.listObjects(bucket.name(),
+        List<ListedObject> evens = s3.listObjects(bucket.name(),
                 ListObjectsOptions.builder().prefix("even/").pageSize(2).build()).collectList().block(TIMEOUT);
-        assertThat(evens).extracting(ObjectSummary::key)
+        assertThat(evens).extracting(ListedObject::key)
                 .containsExactly("even/0", "even/10", "even/2", "even/4", "even/6", "even/8");
         assertThat(evens).allSatisfy(o -> {
             assertThat(o.size()).isEqualTo(o.key().length()); // the testkit stores each key as its content
@@ -205,7 +205,7 @@ class ListingTest {
                 .allSatisfy(r -> assertThat(r.head().queryParam("max-keys")).contains("2"));
 
         List<String> afterOdd5 = s3.listObjects(bucket.name(), ListObjectsOptions.builder().startAfter("odd/5")
-                .build()).map(ObjectSummary::key).collectList().block(TIMEOUT);
+                .build()).map(ListedObject::key).collectList().block(TIMEOUT);
         assertThat(afterOdd5).containsExactly("odd/7", "odd/9");
     }
 
@@ -227,11 +227,11 @@ class ListingTest {
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket.name()).maxKeys(2).build();
 
         ListObjectsPage one = s3.listObjectsV2(request).block(TIMEOUT);
-        assertThat(one.objects()).extracting(ObjectSummary::key).containsExactly("r0", "r1");
+        assertThat(one.objects()).extracting(ListedObject::key).containsExactly("r0", "r1");
         assertThat(one.truncated()).isTrue();
 
         List<String> all = s3.listObjectsV2Pages(request).flatMapIterable(ListObjectsPage::objects)
-                .map(ObjectSummary::key).collectList().block(TIMEOUT);
+                .map(ListedObject::key).collectList().block(TIMEOUT);
         assertThat(all).containsExactly("r0", "r1", "r2", "r3", "r4");
     }
 
@@ -239,7 +239,7 @@ class ListingTest {
     void listObjects_isCold_andFetchOwnerIsSent(S3Target target, TestBucket bucket) {
         bucket.put("x", "x");
         ReactiveS3Client s3 = TargetClients.client(target);
-        Flux<ObjectSummary> listing = s3.listObjects(bucket.name(), ListObjectsOptions.builder().fetchOwner(true)
+        Flux<ListedObject> listing = s3.listObjects(bucket.name(), ListObjectsOptions.builder().fetchOwner(true)
                 .build());
         assertThat(lists(target, bucket.name())).isZero();
 

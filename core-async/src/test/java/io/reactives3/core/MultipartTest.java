@@ -11,7 +11,7 @@ import io.reactives3.core.error.S3ServiceException;
 import io.reactives3.core.error.UnsupportedByStoreException;
 import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
-import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.ListPartsPage;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
@@ -191,7 +191,7 @@ class MultipartTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "small", PutObjectOptions.defaults())
                 .block(TIMEOUT);
-        List<CompletedPart> parts = List.of(s3.uploadPart(upload, 1, bytes(1000)).block(TIMEOUT).toCompletedPart(),
+        List<UploadedPart> parts = List.of(s3.uploadPart(upload, 1, bytes(1000)).block(TIMEOUT).toCompletedPart(),
                 s3.uploadPart(upload, 2, bytes(1000)).block(TIMEOUT).toCompletedPart());
 
         if (target.kind() == StoreKind.LOCAL_S3) { // LocalS3 2.4 does not enforce the 5 MiB minimum

@@ -13,14 +13,14 @@ import io.reactives3.core.error.NotModifiedException;
 import io.reactives3.core.error.ObjectNotFoundException;
 import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.error.S3ServiceException;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.DeleteObjectsResult;
-import io.reactives3.core.model.DeletedObject;
+import io.reactives3.core.model.DeletedKey;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.PutObjectResult;
 import io.reactives3.testkit.Capability;
 import io.reactives3.testkit.RecordedRequest;
@@ -484,7 +484,7 @@ class ObjectOperationsTest {
             s3.copyObject(bucket.name(), key, other.name(), "copy/" + key).block(TIMEOUT);
             assertThat(other.get("copy/" + key)).as("copy of %s", key).isEqualTo(data);
         }
-        List<String> listed = s3.listObjects(bucket.name(), (String) null).map(ObjectSummary::key)
+        List<String> listed = s3.listObjects(bucket.name(), (String) null).map(ListedObject::key)
                 .collectList().block(TIMEOUT);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(keys);
 
@@ -505,7 +505,7 @@ class ObjectOperationsTest {
         s3.putObject(source.name(), "src", data, PutObjectOptions.builder().contentType("image/png")
                 .metadata("origin", "source").build()).block(TIMEOUT);
 
-        CopyObjectResult copied = s3.copyObject(source.name(), "src", destination.name(), "dst").block(TIMEOUT);
+        ObjectCopyResult copied = s3.copyObject(source.name(), "src", destination.name(), "dst").block(TIMEOUT);
         assertThat(copied.eTag()).isNotBlank().doesNotContain("\"");
 
         ObjectContent got = s3.getObject(destination.name(), "dst").block(TIMEOUT);
@@ -557,7 +557,7 @@ class ObjectOperationsTest {
         String v1 = s3.putObject(bucket.name(), "src", "one").block(TIMEOUT).versionId();
         s3.putObject(bucket.name(), "src", "two").block(TIMEOUT);
 
-        CopyObjectResult copied = s3.copyObject(bucket.name(), "src", bucket.name(), "dst",
+        ObjectCopyResult copied = s3.copyObject(bucket.name(), "src", bucket.name(), "dst",
                 CopyObjectOptions.builder().sourceVersionId(v1).build()).block(TIMEOUT);
         assertThat(new String(bucket.get("dst"), StandardCharsets.UTF_8)).isEqualTo("one");
         assertThat(copied.eTag()).isNotBlank();
@@ -601,7 +601,7 @@ class ObjectOperationsTest {
         // S3 reports a key that did not exist as deleted; errors are per key (none expected here)
         assertThat(result.errors()).isEmpty();
         assertThat(result.allDeleted()).isTrue();
-        assertThat(result.deleted()).extracting(DeletedObject::key).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(result.deleted()).extracting(DeletedKey::key).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(bucket.keys()).containsExactlyInAnyOrder("k3", "k4");
 
         // DeleteObjects requires a checksum: SDK 2.57 sends CRC32, not Content-MD5, and every target accepts it
@@ -619,10 +619,10 @@ class ObjectOperationsTest {
         String version = s3.putObject(bucket.name(), "present", "x").block(TIMEOUT).versionId();
 
         DeleteObjectsResult result = s3.deleteObjectsByIdentifier(bucket.name(), List.of(
-                ObjectIdentifier.of("present", version), ObjectIdentifier.of("absent", "some-version"))).block(TIMEOUT);
+                KeyVersion.of("present", version), KeyVersion.of("absent", "some-version"))).block(TIMEOUT);
 
         assertThat(result.allDeleted()).isFalse();
-        assertThat(result.deleted()).extracting(DeletedObject::key, DeletedObject::versionId)
+        assertThat(result.deleted()).extracting(DeletedKey::key, DeletedKey::versionId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("present", version));
         assertThat(result.errors()).singleElement().satisfies(error -> {
             assertThat(error.key()).isEqualTo("absent");
@@ -637,12 +637,12 @@ class ObjectOperationsTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         bucket.seed(3, i -> "s" + i);
         DeleteObjectsResult byIds = s3.deleteObjectsByIdentifier(bucket.name(),
-                List.of(ObjectIdentifier.of("s0"))).block(TIMEOUT);
-        assertThat(byIds.deleted()).extracting(DeletedObject::key).containsExactly("s0");
+                List.of(KeyVersion.of("s0"))).block(TIMEOUT);
+        assertThat(byIds.deleted()).extracting(DeletedKey::key).containsExactly("s0");
 
         DeleteObjectsResult bySdk = s3.deleteObjects(DeleteObjectsRequest.builder().bucket(bucket.name())
                 .delete(Delete.builder().objects(o -> o.key("s1"), o -> o.key("s2")).build()).build()).block(TIMEOUT);
-        assertThat(bySdk.deleted()).extracting(DeletedObject::key).containsExactlyInAnyOrder("s1", "s2");
+        assertThat(bySdk.deleted()).extracting(DeletedKey::key).containsExactlyInAnyOrder("s1", "s2");
         assertThat(bucket.keys()).isEmpty();
 
         // nothing to delete: no request at all

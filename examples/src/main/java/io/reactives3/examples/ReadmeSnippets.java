@@ -6,7 +6,7 @@ import io.reactives3.core.PostPolicy;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
 import io.reactives3.core.model.CannedAcl;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.PresignedPost;
 import io.reactives3.resource.Bucket;
 import io.reactives3.resource.CopySource;
@@ -40,7 +40,7 @@ final class ReadmeSnippets {
                 .then(s3.getObject("photos", "2026/cat.jpg"))
                 .doOnNext(object -> System.out.println(object.size() + " bytes"))
                 .then();
-        Flux<ObjectSummary> listing = s3.listObjects("photos", "2026/");   // pages fetched as demand asks
+        Flux<ListedObject> listing = s3.listObjects("photos", "2026/");   // pages fetched as demand asks
         Mono<PresignedPost> form = s3.presigner().post("photos", PostPolicy.builder()
                 .keyStartsWith("uploads/").contentLengthRange(1, 10 * 1024 * 1024)
                 .expiresIn(Duration.ofMinutes(10)).build());

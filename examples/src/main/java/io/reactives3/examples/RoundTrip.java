@@ -2,7 +2,7 @@ package io.reactives3.examples;
 
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.S3Targets;
 import io.reactives3.testkit.StoreKind;
@@ -45,7 +45,7 @@ public final class RoundTrip {
             System.out.println("uploaded        s3://" + bucket + "/" + key + " (" + put.size() + " bytes, ETag "
                     + put.eTag() + ")");
 
-            List<ObjectSummary> listed = s3.listObjects(bucket).collectList().block(TIMEOUT);
+            List<ListedObject> listed = s3.listObjects(bucket).collectList().block(TIMEOUT);
             listed.forEach(o -> System.out.println("listed          " + o.key() + " (" + o.size() + " bytes)"));
 
             String downloaded = s3.getObject(bucket, key).block(TIMEOUT).asUtf8String();

@@ -6,7 +6,7 @@ import io.reactives3.core.PostPolicy;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
 import io.reactives3.core.model.CannedAcl;
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import io.reactives3.core.model.VersioningStatus;
 import io.reactives3.resource.Bucket;
 import io.reactives3.resource.CopySource;
@@ -408,7 +408,7 @@ public final class Tour {
                 + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}";
     }
 
-    private static LifecycleRule rule() {
-        return LifecycleRule.builder().id("expire-tmp").prefix("tmp/").enabled(true).expirationDays(7).build();
+    private static BucketLifecycleRule rule() {
+        return BucketLifecycleRule.builder().id("expire-tmp").prefix("tmp/").enabled(true).expirationDays(7).build();
     }
 }

@@ -2,7 +2,7 @@ package io.reactives3.resource;
 
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.CannedAcl;
-import io.reactives3.core.model.Grant;
+import io.reactives3.core.model.AclGrant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -30,7 +30,7 @@ abstract class AclResource<O> extends SubResource<O, AclResult> {
     }
 
     /** Emits the grants, from {@link #load()} (so errors and cancel as there). */
-    public Mono<List<Grant>> grants() {
+    public Mono<List<AclGrant>> grants() {
         return load().map(AclResult::grants);
     }
 

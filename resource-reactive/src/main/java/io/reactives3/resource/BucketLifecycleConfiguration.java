@@ -1,7 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * {@link #delete()} (DeleteBucketLifecycle) clear the cache. Errors arrive via
  * {@code onError}; cancelling cancels the request in flight (a change may still be applied).
  */
-public final class BucketLifecycleConfiguration extends BucketConfiguration<List<LifecycleRule>, List<LifecycleRule>> {
+public final class BucketLifecycleConfiguration extends BucketConfiguration<List<BucketLifecycleRule>, List<BucketLifecycleRule>> {
 
     BucketLifecycleConfiguration(Bucket bucket) {
         super(bucket, ReactiveS3Client::getBucketLifecycle, ReactiveS3Client::putBucketLifecycle,
@@ -20,7 +20,7 @@ public final class BucketLifecycleConfiguration extends BucketConfiguration<List
     }
 
     /** Emits the rules (boto3's {@code rules} attribute); same as {@link #load()}. */
-    public Mono<List<LifecycleRule>> rules() {
+    public Mono<List<BucketLifecycleRule>> rules() {
         return load();
     }
 }

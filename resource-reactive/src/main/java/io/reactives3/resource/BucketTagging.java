@@ -1,7 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.model.Tag;
+import io.reactives3.core.model.TagEntry;
 import io.reactives3.core.model.TaggingResult;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class BucketTagging extends BucketConfiguration<TaggingResult, Map<
     }
 
     /** Emits the tag set (boto3's {@code tag_set}), from {@link #load()}. */
-    public Mono<List<Tag>> tagSet() {
+    public Mono<List<TagEntry>> tagSet() {
         return load().map(TaggingResult::tags);
     }
 }

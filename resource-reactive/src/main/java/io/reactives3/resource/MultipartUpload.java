@@ -3,7 +3,7 @@ package io.reactives3.resource;
 import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
-import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.resource.internal.Pager.Limits;
@@ -63,7 +63,7 @@ public final class MultipartUpload extends ObjectScoped {
     }
 
     /** Completes the upload from {@code parts} (sorted by part number); emits the result. */
-    public Mono<CompleteMultipartUploadResult> complete(List<CompletedPart> parts) {
+    public Mono<CompleteMultipartUploadResult> complete(List<UploadedPart> parts) {
         return context().client().completeMultipartUpload(handle, parts);
     }
 
@@ -71,7 +71,7 @@ public final class MultipartUpload extends ObjectScoped {
     public Mono<CompleteMultipartUploadResult> complete() {
         return parts().all()
                 .map(p -> p.summary().orElseThrow())
-                .map(p -> new CompletedPart(p.partNumber(), p.eTag(), null, p.size()))
+                .map(p -> new UploadedPart(p.partNumber(), p.eTag(), null, p.size()))
                 .collectList()
                 .flatMap(this::complete);
     }

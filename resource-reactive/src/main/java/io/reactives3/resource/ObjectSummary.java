@@ -2,7 +2,7 @@ package io.reactives3.resource;
 
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.ObjectContent;
-import io.reactives3.core.model.Owner;
+import io.reactives3.core.model.OwnerRef;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
  */
 public final class ObjectSummary extends ObjectScoped {
 
-    private final io.reactives3.core.model.ObjectSummary listed;
+    private final io.reactives3.core.model.ListedObject listed;
 
-    ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ObjectSummary listed) {
+    ObjectSummary(Context context, String bucketName, io.reactives3.core.model.ListedObject listed) {
         super(new S3Object(context, bucketName, listed.key()), ", " + listed.size() + " bytes");
         this.listed = listed;
     }
@@ -40,13 +40,13 @@ public final class ObjectSummary extends ObjectScoped {
         return listed.storageClass();
     }
 
-    /** Owner, when the listing asked for it, else {@code null}. */
-    public Owner owner() {
+    /** OwnerRef, when the listing asked for it, else {@code null}. */
+    public OwnerRef owner() {
         return listed.owner();
     }
 
     /** The listing entry as the client's record. */
-    public io.reactives3.core.model.ObjectSummary listing() {
+    public io.reactives3.core.model.ListedObject listing() {
         return listed;
     }
 

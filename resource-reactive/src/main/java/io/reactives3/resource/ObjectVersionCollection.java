@@ -1,6 +1,6 @@
 package io.reactives3.resource;
 
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
 import io.reactives3.transfer.Transfer;
@@ -33,7 +33,7 @@ public final class ObjectVersionCollection
      */
     public Transfer<BatchDeleteResult> delete() {
         return context().engine().deleteVersions(bucketName(),
-                all().map(v -> ObjectIdentifier.of(v.key(), v.versionId())));
+                all().map(v -> KeyVersion.of(v.key(), v.versionId())));
     }
 
     /** One ListObjectVersions request from {@code cursor}; the first starts after the start-after filter's key. */

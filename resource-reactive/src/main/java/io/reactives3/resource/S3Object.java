@@ -5,7 +5,7 @@ import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.spi.Arguments;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.ObjectContent;
@@ -142,12 +142,12 @@ public final class S3Object extends CachedResource<ObjectHead> {
      * Copies {@code source} onto this object in one CopyObject, up to 5 GiB (boto3's {@code Object.copy_from}).
      * Errors: {@link io.reactives3.core.error.ObjectNotFoundException} when the source is missing.
      */
-    public Mono<CopyObjectResult> copyFrom(CopySource source) {
+    public Mono<ObjectCopyResult> copyFrom(CopySource source) {
         return copyFrom(source, CopyObjectOptions.defaults());
     }
 
     /** Copies {@code source} onto this object in one CopyObject, with options (metadata replacement, ACL, ...). */
-    public Mono<CopyObjectResult> copyFrom(CopySource source, CopyObjectOptions options) {
+    public Mono<ObjectCopyResult> copyFrom(CopySource source, CopyObjectOptions options) {
         CopyObjectOptions merged = source.mergeInto(options);
         return changing(context.client().copyObject(source.bucket(), source.key(), bucketName, key, merged));
     }

@@ -28,4 +28,7 @@
  * <p>Records come from {@code io.reactives3.core.model} (client results), {@code io.reactives3.transfer.model}
  * (transfer results) and {@link io.reactives3.resource.model} (pages, janitor results).
  */
+@NullMarked
 package io.reactives3.resource;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CorsRule;
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import io.reactives3.core.model.ObjectVersionSummary;
-import io.reactives3.core.model.Tag;
+import io.reactives3.core.model.TagEntry;
 import io.reactives3.core.model.VersioningStatus;
 import io.reactives3.testkit.Capability;
 import io.reactives3.testkit.S3Target;
@@ -107,7 +107,7 @@ class BucketSubresourcesTest {
         StepVerifier.create(tagging.put(Map.of("team", "storage", "env", "test"))).expectComplete().verify(TIMEOUT);
 
         assertThat(tagging.tagSet().block(TIMEOUT))
-                .containsExactlyInAnyOrder(new Tag("team", "storage"), new Tag("env", "test"));
+                .containsExactlyInAnyOrder(new TagEntry("team", "storage"), new TagEntry("env", "test"));
         assertThat(ResourceTargets.s3(target).bucket(bucket.name()).tagging().load().block(TIMEOUT).asMap())
                 .containsEntry("team", "storage");
 
@@ -135,7 +135,7 @@ class BucketSubresourcesTest {
         BucketLifecycleConfiguration lifecycle = ResourceTargets.s3(target)
                 .bucketLifecycleConfiguration(bucket.name());
         assertThat(lifecycle.rules().block(TIMEOUT)).isEmpty();
-        LifecycleRule rule = LifecycleRule.builder().id("expire-tmp").prefix("tmp/").expirationDays(1).build();
+        BucketLifecycleRule rule = BucketLifecycleRule.builder().id("expire-tmp").prefix("tmp/").expirationDays(1).build();
 
         StepVerifier.create(lifecycle.put(List.of(rule))).expectComplete().verify(TIMEOUT);
 

@@ -48,7 +48,7 @@ class TransferTest {
 
         TransferProgress<UploadResult> last = progress.get(progress.size() - 1);
         assertThat(last.done()).isTrue();
-        assertThat(last.result().orElseThrow().size()).isEqualTo(300 * 1024);
+        assertThat(last.result().size()).isEqualTo(300 * 1024);
         assertThat(bucket.get("files/small.bin")).isEqualTo(Files.readAllBytes(source));
 
         Path copy = dir.resolve("downloaded.bin");

@@ -9,7 +9,7 @@ import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.error.S3TimeoutException;
 import io.reactives3.core.error.S3ToolkitException;
 import io.reactives3.core.error.S3TransportException;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.transfer.internal.DefaultTransferEngine;
 import io.reactives3.transfer.model.BatchDeleteResult;
@@ -163,7 +163,7 @@ public interface S3TransferEngine extends AutoCloseable {
     Transfer<BatchDeleteResult> deleteObjects(String bucket, Publisher<String> keys);
 
     /** Deletes the given versions (or latest versions when a version id is null) in batches of at most 1,000. */
-    Transfer<BatchDeleteResult> deleteVersions(String bucket, Publisher<ObjectIdentifier> objects);
+    Transfer<BatchDeleteResult> deleteVersions(String bucket, Publisher<KeyVersion> objects);
 
     /**
      * Deletes everything under {@code prefix} ({@code ""} for the whole bucket) as it is listed, one page ahead at

@@ -116,50 +116,62 @@ public final class TransferSettings {
         return new Builder(this);
     }
 
+    /** Bytes per part of multipart uploads, copies and ranged file downloads; default 8 MiB, 5 MiB..5 GiB. */
     public long partSize() {
         return partSize;
     }
 
+    /** Bytes from which an object moves in parts; default 16 MiB, at least 5 MiB. */
     public long multipartThreshold() {
         return multipartThreshold;
     }
 
+    /** Parts in flight per transfer; default 8, 1..256. */
     public int concurrency() {
         return concurrency;
     }
 
+    /** The budget part buffers are reserved from; default {@link MemoryBudget#jvmDefault()}. */
     public MemoryBudget memoryBudget() {
         return memoryBudget;
     }
 
+    /** Files or keys in flight in directory jobs; default 4, 1..64. */
     public int fileConcurrency() {
         return fileConcurrency;
     }
 
+    /** DeleteObjects batches in flight; default 4, 1..64. */
     public int deleteConcurrency() {
         return deleteConcurrency;
     }
 
+    /** Attempts per part, the first included; default 4, 1..20. */
     public int maxPartAttempts() {
         return maxPartAttempts;
     }
 
+    /** First backoff between part attempts (doubled with jitter); default 200 ms, {@code >= 0}. */
     public Duration retryBackoff() {
         return retryBackoff;
     }
 
+    /** How data is verified end to end; default {@link IntegrityMode#MD5}. */
     public IntegrityMode integrity() {
         return integrity;
     }
 
+    /** Which machinery moves file transfers; default {@link TransferBackend#AUTO}. */
     public TransferBackend backend() {
         return backend;
     }
 
+    /** Most time between two progress snapshots; default 250 ms, {@code > 0}. */
     public Duration progressInterval() {
         return progressInterval;
     }
 
+    /** Longest silence of a download request before it fails and is retried; default 30 s, {@code > 0}. */
     public Duration partIdleTimeout() {
         return partIdleTimeout;
     }
@@ -169,55 +181,121 @@ public final class TransferSettings {
         return (int) Math.max(1, Math.min(concurrency, memoryBudget.capacity() / partSize));
     }
 
+    /**
+     * A copy with {@code partSize} bytes per part (default 8 MiB; 5 MiB..5 GiB).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withPartSize(long partSize) {
         return toBuilder().partSize(partSize).build();
     }
 
+    /**
+     * A copy that moves objects of at least {@code threshold} bytes in parts (default 16 MiB; at least
+     * 5 MiB).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withMultipartThreshold(long threshold) {
         return toBuilder().multipartThreshold(threshold).build();
     }
 
+    /**
+     * A copy with {@code concurrency} parts in flight per transfer (default 8; 1..256).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withConcurrency(int concurrency) {
         return toBuilder().concurrency(concurrency).build();
     }
 
-    /** These settings with a budget of their own of {@code bytes} (not shared with other engines). */
+    /**
+     * These settings with a budget of their own of {@code bytes} (not shared with other engines); at least one part.
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withMemoryBudget(long bytes) {
         return toBuilder().memoryBudget(MemoryBudget.ofBytes(bytes)).build();
     }
 
+    /**
+     * A copy reserving buffers from {@code budget} (default {@link MemoryBudget#jvmDefault()}); it must hold one
+     * part.
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withMemoryBudget(MemoryBudget budget) {
         return toBuilder().memoryBudget(budget).build();
     }
 
+    /**
+     * A copy with {@code fileConcurrency} files or keys in flight in directory jobs (default 4; 1..64).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withFileConcurrency(int fileConcurrency) {
         return toBuilder().fileConcurrency(fileConcurrency).build();
     }
 
+    /**
+     * A copy with {@code deleteConcurrency} DeleteObjects batches in flight (default 4; 1..64).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withDeleteConcurrency(int deleteConcurrency) {
         return toBuilder().deleteConcurrency(deleteConcurrency).build();
     }
 
+    /**
+     * A copy with {@code maxPartAttempts} attempts per part, the first included (default 4; 1..20).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withMaxPartAttempts(int maxPartAttempts) {
         return toBuilder().maxPartAttempts(maxPartAttempts).build();
     }
 
+    /**
+     * A copy with {@code retryBackoff} as the first backoff between part attempts (default 200 ms; {@code >= 0}).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withRetryBackoff(Duration retryBackoff) {
         return toBuilder().retryBackoff(retryBackoff).build();
     }
 
+    /**
+     * A copy verifying data with {@code integrity} (default {@link IntegrityMode#MD5}).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withIntegrity(IntegrityMode integrity) {
         return toBuilder().integrity(integrity).build();
     }
 
+    /**
+     * A copy moving file transfers with {@code backend} (default {@link TransferBackend#AUTO}).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withBackend(TransferBackend backend) {
         return toBuilder().backend(backend).build();
     }
 
+    /**
+     * A copy with at most {@code progressInterval} between progress snapshots (default 250 ms; {@code > 0}).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withProgressInterval(Duration progressInterval) {
         return toBuilder().progressInterval(progressInterval).build();
     }
 
+    /**
+     * A copy failing a silent download request after {@code partIdleTimeout} (default 30 s; {@code > 0}).
+     *
+     * @throws InvalidInputException when out of range
+     */
     public TransferSettings withPartIdleTimeout(Duration partIdleTimeout) {
         return toBuilder().partIdleTimeout(partIdleTimeout).build();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.model.DeleteError;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.testkit.Capability;
 import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.RecordedRequest;
@@ -40,7 +40,7 @@ class BatchDeleteTest {
                     .collectList().block(TIMEOUT);
             assertThat(progress).isNotNull();
             TransferProgress<BatchDeleteResult> last = progress.get(progress.size() - 1);
-            BatchDeleteResult result = last.result().orElseThrow();
+            BatchDeleteResult result = last.result();
             assertThat(result.deleted()).isEqualTo(2001);
             assertThat(result.allDeleted()).isTrue();
             assertThat(result.requests()).isEqualTo(3);
@@ -119,8 +119,8 @@ class BatchDeleteTest {
         bucket.seed(3, i -> "v/" + i);
         try (S3TransferEngine engine = Engines.reactor(target)) {
             BatchDeleteResult result = engine.deleteVersions(bucket.name(), Flux.just(
-                    ObjectIdentifier.of("v/0"), ObjectIdentifier.of("v/1", "no-such-version"),
-                    ObjectIdentifier.of("v/2"))).result().block(TIMEOUT);
+                    KeyVersion.of("v/0"), KeyVersion.of("v/1", "no-such-version"),
+                    KeyVersion.of("v/2"))).result().block(TIMEOUT);
             assertThat(result).isNotNull();
             assertThat(result.deleted()).isEqualTo(2);
             assertThat(result.errors()).extracting(DeleteError::key, DeleteError::code)

@@ -45,7 +45,7 @@ class DirectoryTest {
                     "backup", csvNotTmp).progress().collectList().block(TIMEOUT);
             assertThat(progress).isNotNull();
             TransferProgress<DirectoryUploadResult> last = progress.get(progress.size() - 1);
-            DirectoryUploadResult result = last.result().orElseThrow();
+            DirectoryUploadResult result = last.result();
             assertThat(result.failures()).isEmpty();
             assertThat(result.uploaded()).extracting(UploadResult::key)
                     .containsExactlyInAnyOrder("backup/a.csv", "backup/sub/c.csv", "backup/sub/deeper/d.csv");

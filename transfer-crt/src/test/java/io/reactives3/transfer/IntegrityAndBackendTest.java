@@ -1,5 +1,6 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.spi.ClientVariants;
 import static io.reactives3.transfer.Engines.MIB;
 import static io.reactives3.transfer.Engines.PART;
 import static io.reactives3.transfer.Engines.TIMEOUT;
@@ -99,7 +100,7 @@ class IntegrityAndBackendTest {
         assertThat(rangedGetHttpClients(target, bucket, netty, TransferBackend.REACTOR, dir.resolve("reactor")))
                 .containsExactly("NettyNio");
         try (ReactiveS3Client wrapped = ReactiveS3Client.create(netty.sdkClient(), netty.settings().profile())) {
-            assertThat(wrapped.withHttpTransport(HttpTransport.CRT)).isEmpty();
+            assertThat(ClientVariants.overHttpTransport(wrapped, HttpTransport.CRT)).isEmpty();
             assertThat(rangedGetHttpClients(target, bucket, wrapped, TransferBackend.AUTO, dir.resolve("wrapped")))
                     .containsExactly("NettyNio");
         }

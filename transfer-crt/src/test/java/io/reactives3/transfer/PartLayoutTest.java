@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.testing.TargetClients;
-import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;
@@ -92,7 +92,7 @@ class PartLayoutTest {
         byte[] content = TestData.bytes(Arrays.stream(sizes).sum(), seed);
         MultipartUploadHandle upload = client.createMultipartUpload(bucket.name(), key, PutObjectOptions.defaults())
                 .block(TIMEOUT);
-        List<CompletedPart> parts = new ArrayList<>();
+        List<UploadedPart> parts = new ArrayList<>();
         int offset = 0;
         for (int i = 0; i < sizes.length; i++) {
             byte[] part = Arrays.copyOfRange(content, offset, offset + (int) sizes[i]);

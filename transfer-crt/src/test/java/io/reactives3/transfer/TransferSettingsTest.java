@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactives3.core.error.InvalidInputException;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransferSettingsTest {
@@ -47,14 +47,47 @@ class TransferSettingsTest {
     }
 
     @Test
+    void withX_returnsACopy_leavesTheOriginalUnchanged() {
+        TransferSettings base = TransferSettings.defaults();
+        TransferSettings changed = base.withConcurrency(3).withMaxPartAttempts(1).withRetryBackoff(Duration.ZERO)
+                .withBackend(TransferBackend.REACTOR);
+        assertThat(List.of(changed.concurrency(), changed.maxPartAttempts(), changed.retryBackoff(), changed.backend()))
+                .containsExactly(3, 1, Duration.ZERO, TransferBackend.REACTOR);
+        assertThat(List.of(base.concurrency(), base.maxPartAttempts(), base.retryBackoff(), base.backend()))
+                .containsExactly(8, 4, Duration.ofMillis(200), TransferBackend.AUTO);
+        assertThat(changed.partSize()).isEqualTo(base.partSize());
+    }
+
+    @Test
+    void withX_boundsOfEveryRange_failWithInvalidInput() {
+        TransferSettings d = TransferSettings.defaults();
+        assertThat(d.withPartSize(TransferSettings.MAX_PART_SIZE).partSize()).isEqualTo(TransferSettings.MAX_PART_SIZE);
+        assertThatThrownBy(() -> d.withPartSize(TransferSettings.MAX_PART_SIZE + 1))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("partSize");
+        assertThat(d.withConcurrency(256).concurrency()).isEqualTo(256);
+        assertThatThrownBy(() -> d.withConcurrency(257)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> d.withFileConcurrency(65)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("fileConcurrency");
+        assertThatThrownBy(() -> d.withDeleteConcurrency(0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("deleteConcurrency");
+        assertThatThrownBy(() -> d.withMaxPartAttempts(21)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("maxPartAttempts");
+        assertThatThrownBy(() -> d.withRetryBackoff(Duration.ofMillis(-1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("retryBackoff");
+        assertThatThrownBy(() -> d.withPartIdleTimeout(Duration.ZERO)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void fraction_batchJobWithoutBytes_countsItems() {
-        TransferProgress<Void> p = new TransferProgress<>(0, 0, 1, 4, 500, 2000, Duration.ofSeconds(1),
-                Optional.empty());
+        TransferProgress<Void> p = new TransferProgress<>(0, 0L, 1, 4, 500, 2000L, Duration.ofSeconds(1), null);
         assertThat(p.fraction()).isEqualTo(0.25);
-        assertThat(new TransferProgress<Void>(5, -1, 1, -1, 0, -1, Duration.ZERO, Optional.empty()).fraction())
-                .isEqualTo(-1);
-        assertThat(new TransferProgress<Void>(5, 10, 1, 2, 0, 1, Duration.ofSeconds(1), Optional.empty())
-                .bytesPerSecond()).isEqualTo(5.0);
+        assertThat(p.done()).isFalse();
+        TransferProgress<String> unknown = new TransferProgress<>(5, null, 1, null, 0, null, Duration.ZERO, null);
+        assertThat(unknown.fraction()).isNaN();
+        assertThat(new TransferProgress<>(0, 0L, 0, 0, 0, null, Duration.ZERO, "r").fraction()).isNaN();
+        TransferProgress<String> last = new TransferProgress<>(5, 10L, 1, 2, 0, 1L, Duration.ofSeconds(1), "r");
+        assertThat(last.bytesPerSecond()).isEqualTo(5.0);
+        assertThat(last.done()).isTrue();
     }
 
     @Test

@@ -9,4 +9,7 @@
  * arguments, local files, waiters). Every type has a public constructor so tests can build them. See the root's
  * documentation for how to tell them apart.
  */
+@NullMarked
 package io.reactives3.core.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,10 +8,10 @@ import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.BucketVersioningResult;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CorsRule;
-import io.reactives3.core.model.Grant;
-import io.reactives3.core.model.LifecycleRule;
-import io.reactives3.core.model.Owner;
-import io.reactives3.core.model.Tag;
+import io.reactives3.core.model.AclGrant;
+import io.reactives3.core.model.BucketLifecycleRule;
+import io.reactives3.core.model.OwnerRef;
+import io.reactives3.core.model.TagEntry;
 import io.reactives3.core.model.TaggingResult;
 import io.reactives3.core.model.VersioningStatus;
 import java.util.ArrayList;
@@ -94,15 +94,15 @@ final class BucketConfigOperations {
 
     private static AclResult acl(software.amazon.awssdk.services.s3.model.Owner owner,
                                  List<software.amazon.awssdk.services.s3.model.Grant> grants) {
-        List<Grant> mapped = new ArrayList<>(grants.size());
+        List<AclGrant> mapped = new ArrayList<>(grants.size());
         for (software.amazon.awssdk.services.s3.model.Grant grant : grants) {
             var grantee = grant.grantee();
             String type = grantee == null ? null : grantee.typeAsString();
             String id = grantee == null ? null
                     : grantee.id() != null ? grantee.id() : grantee.uri() != null ? grantee.uri() : grantee.emailAddress();
-            mapped.add(new Grant(type, id, grantee == null ? null : grantee.displayName(), grant.permissionAsString()));
+            mapped.add(new AclGrant(type, id, grantee == null ? null : grantee.displayName(), grant.permissionAsString()));
         }
-        return new AclResult(owner == null ? null : new Owner(owner.id(), owner.displayName()), mapped);
+        return new AclResult(owner == null ? null : new OwnerRef(owner.id(), owner.displayName()), mapped);
     }
 
     // ------------------------------------------------------------------ versioning
@@ -186,8 +186,8 @@ final class BucketConfigOperations {
         return Tagging.builder().tagSet(tagSet).build();
     }
 
-    private static List<Tag> tags(List<software.amazon.awssdk.services.s3.model.Tag> tagSet) {
-        return tagSet.stream().map(t -> new Tag(t.key(), t.value() == null ? "" : t.value())).toList();
+    private static List<TagEntry> tags(List<software.amazon.awssdk.services.s3.model.Tag> tagSet) {
+        return tagSet.stream().map(t -> new TagEntry(t.key(), t.value() == null ? "" : t.value())).toList();
     }
 
     // ------------------------------------------------------------------ policy
@@ -218,7 +218,7 @@ final class BucketConfigOperations {
 
     // ------------------------------------------------------------------ lifecycle
 
-    Mono<List<LifecycleRule>> getBucketLifecycle(String bucket) {
+    Mono<List<BucketLifecycleRule>> getBucketLifecycle(String bucket) {
         Arguments.bucket(bucket);
         return S3Calls.call("GetBucketLifecycleConfiguration", bucket, null,
                         () -> sdk.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
@@ -226,7 +226,7 @@ final class BucketConfigOperations {
                 .onErrorResume(e -> hasErrorCode(e, "NoSuchLifecycleConfiguration"), e -> Mono.just(List.of()));
     }
 
-    Mono<Void> putBucketLifecycle(String bucket, List<LifecycleRule> rules) {
+    Mono<Void> putBucketLifecycle(String bucket, List<BucketLifecycleRule> rules) {
         Arguments.bucket(bucket);
         Arguments.notNull(rules, "rules");
         if (rules.isEmpty()) {
@@ -251,7 +251,7 @@ final class BucketConfigOperations {
                 () -> sdk.deleteBucketLifecycle(r -> r.bucket(bucket))).then();
     }
 
-    private static software.amazon.awssdk.services.s3.model.LifecycleRule sdkLifecycleRule(LifecycleRule rule) {
+    private static software.amazon.awssdk.services.s3.model.LifecycleRule sdkLifecycleRule(BucketLifecycleRule rule) {
         Arguments.notNull(rule, "lifecycle rule");
         var builder = software.amazon.awssdk.services.s3.model.LifecycleRule.builder()
                 .id(rule.id())
@@ -272,11 +272,11 @@ final class BucketConfigOperations {
     }
 
     /**
-     * The simple form of a stored rule; a rule using what {@link LifecycleRule} cannot say (transitions, dates,
+     * The simple form of a stored rule; a rule using what {@link BucketLifecycleRule} cannot say (transitions, dates,
      * tag or size filters, ...) is an error rather than a lossy copy that a read-modify-write would then destroy.
      */
-    @SuppressWarnings("deprecation") // LifecycleRule.prefix(): rules written before filters existed
-    private static LifecycleRule lifecycleRule(String bucket,
+    @SuppressWarnings("deprecation") // BucketLifecycleRule.prefix(): rules written before filters existed
+    private static BucketLifecycleRule lifecycleRule(String bucket,
                                                software.amazon.awssdk.services.s3.model.LifecycleRule rule) {
         LifecycleRuleFilter filter = rule.filter();
         LifecycleExpiration expiration = rule.expiration();
@@ -293,12 +293,12 @@ final class BucketConfigOperations {
         if (!representable) {
             throw new UnsupportedOperationException("lifecycle rule '" + rule.id() + "' of bucket '" + bucket
                     + "' uses features "
-                    + "LifecycleRule cannot represent (transitions, dates, tag or size filters, delete-marker cleanup, "
+                    + "BucketLifecycleRule cannot represent (transitions, dates, tag or size filters, delete-marker cleanup, "
                     + "...); read it with sdkClient().getBucketLifecycleConfiguration(...)");
         }
         String prefix = filter != null && filter.prefix() != null ? filter.prefix()
                 : rule.prefix() != null ? rule.prefix() : "";
-        return new LifecycleRule(rule.id() == null ? "" : rule.id(), prefix,
+        return new BucketLifecycleRule(rule.id() == null ? "" : rule.id(), prefix,
                 rule.status() == ExpirationStatus.ENABLED,
                 expiration == null ? null : expiration.days(),
                 noncurrent == null ? null : noncurrent.noncurrentDays(),

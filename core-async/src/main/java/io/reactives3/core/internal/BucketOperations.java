@@ -8,7 +8,7 @@ import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketSummary;
 import io.reactives3.core.model.CreateBucketResult;
 import io.reactives3.core.model.ListBucketsResult;
-import io.reactives3.core.model.Owner;
+import io.reactives3.core.model.OwnerRef;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -36,7 +36,7 @@ final class BucketOperations {
                 .collectList()
                 .map(pages -> {
                     List<BucketSummary> buckets = new ArrayList<>();
-                    Owner owner = null;
+                    OwnerRef owner = null;
                     for (ListBucketsResponse page : pages) {
                         page.buckets().forEach(b -> buckets.add(new BucketSummary(b.name(), b.creationDate())));
                         owner = owner != null ? owner : Responses.owner(page.owner());

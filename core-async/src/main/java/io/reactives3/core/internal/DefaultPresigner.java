@@ -1,5 +1,6 @@
 package io.reactives3.core.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PostPolicy;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -55,7 +55,9 @@ final class DefaultPresigner implements Presigner {
                 .region(settings.region())
                 .credentialsProvider(settings.credentialsProvider())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
         this.sdkPresigner = builder.build();
     }
 
@@ -163,9 +165,9 @@ final class DefaultPresigner implements Presigner {
      * Where a form POSTs to: {@code endpoint/bucket} with path-style addressing, {@code scheme://bucket.host} with
      * virtual-hosted addressing; AWS's regional endpoint when no endpoint is configured.
      */
-    static URI formUrl(Optional<URI> endpoint, Region region, boolean pathStyle, String bucket) {
-        URI base = endpoint.orElseGet(() -> URI.create("https://s3." + region.id() + "."
-                + (region.metadata() == null ? "amazonaws.com" : region.metadata().partition().dnsSuffix())));
+    static URI formUrl(@Nullable URI endpoint, Region region, boolean pathStyle, String bucket) {
+        URI base = endpoint != null ? endpoint : URI.create("https://s3." + region.id() + "."
+                + (region.metadata() == null ? "amazonaws.com" : region.metadata().partition().dnsSuffix()));
         String path = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "");
         String url = pathStyle
                 ? base.getScheme() + "://" + base.getRawAuthority() + path + "/" + bucket

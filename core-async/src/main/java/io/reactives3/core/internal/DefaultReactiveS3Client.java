@@ -1,11 +1,12 @@
 package io.reactives3.core.internal;
 
+import org.jspecify.annotations.Nullable;
+import java.util.function.BiFunction;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
-import io.reactives3.core.HttpTransport;
 import io.reactives3.core.ListObjectsOptions;
 import io.reactives3.core.Presigner;
 import io.reactives3.core.PutObjectOptions;
@@ -16,13 +17,13 @@ import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketVersioningResult;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
-import io.reactives3.core.model.CompletedPart;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.UploadedPart;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.CorsRule;
 import io.reactives3.core.model.CreateBucketResult;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.DeleteObjectsResult;
-import io.reactives3.core.model.LifecycleRule;
+import io.reactives3.core.model.BucketLifecycleRule;
 import io.reactives3.core.model.ListBucketsResult;
 import io.reactives3.core.model.ListMultipartUploadsPage;
 import io.reactives3.core.model.ListObjectVersionsPage;
@@ -32,9 +33,9 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.ObjectVersionSummary;
 import io.reactives3.core.model.PartSummary;
 import io.reactives3.core.model.PutObjectResult;
@@ -47,7 +48,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -82,7 +82,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     private final ClientSettings settings;
     private final boolean ownsSdkClient;
     /** The customizer this client's SDK client was built with; null for a wrapped caller's client. */
-    private final Consumer<S3AsyncClientBuilder> sdkCustomizer;
+    private final @Nullable Consumer<S3AsyncClientBuilder> sdkCustomizer;
     private final DefaultPresigner presigner;
     private final BucketOperations bucketOperations;
     private final ObjectOperations objectOperations;
@@ -111,20 +111,20 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
         return new DefaultReactiveS3Client(SdkClients.asyncClient(settings, sdkCustomizer), settings, sdkCustomizer);
     }
 
-    /** Wraps a caller-owned SDK client. */
-    public static ReactiveS3Client wrap(S3AsyncClient sdk, StoreProfile profile) {
+    /** Wraps a caller-owned SDK client, with the settings {@code describe} reads from it. */
+    public static ReactiveS3Client wrap(S3AsyncClient sdk, StoreProfile profile,
+                                        BiFunction<S3AsyncClient, StoreProfile, ClientSettings> describe) {
         Arguments.notNull(sdk, "sdkClient");
         Arguments.notNull(profile, "profile");
-        return new DefaultReactiveS3Client(sdk, SdkClients.describe(sdk, profile), null);
+        return new DefaultReactiveS3Client(sdk, describe.apply(sdk, profile), null);
     }
 
-    @Override
-    public Optional<ReactiveS3Client> withHttpTransport(HttpTransport transport) {
-        Arguments.notNull(transport, "transport");
-        if (!ownsSdkClient) {
-            return Optional.empty();
-        }
-        return Optional.of(create(settings.withHttpTransport(transport), sdkCustomizer));
+    /**
+     * The customizer this client's SDK client was built with, or {@code null} when the client wraps a caller's SDK
+     * client (whose configuration is not known in full, so it cannot be rebuilt).
+     */
+    public @Nullable Consumer<S3AsyncClientBuilder> sdkCustomizer() {
+        return sdkCustomizer;
     }
 
     @Override
@@ -258,17 +258,17 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey) {
+    public Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey) {
         return objectOperations.copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey);
     }
 
     @Override
-    public Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey, CopyObjectOptions options) {
+    public Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey, CopyObjectOptions options) {
         return objectOperations.copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey, options);
     }
 
     @Override
-    public Mono<CopyObjectResult> copyObject(CopyObjectRequest request) {
+    public Mono<ObjectCopyResult> copyObject(CopyObjectRequest request) {
         return objectOperations.copyObject(request);
     }
 
@@ -288,7 +288,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects) {
+    public Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects) {
         return objectOperations.deleteObjectsByIdentifier(bucket, objects);
     }
 
@@ -318,12 +318,12 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Flux<ObjectSummary> listObjects(String bucket, String prefix) {
+    public Flux<ListedObject> listObjects(String bucket, String prefix) {
         return listingOperations.listObjects(bucket, prefix);
     }
 
     @Override
-    public Flux<ObjectSummary> listObjects(String bucket, ListObjectsOptions options) {
+    public Flux<ListedObject> listObjects(String bucket, ListObjectsOptions options) {
         return listingOperations.listObjects(bucket, options);
     }
 
@@ -378,7 +378,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload, List<CompletedPart> parts) {
+    public Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload, List<UploadedPart> parts) {
         return multipartOperations.completeMultipartUpload(upload, parts);
     }
 
@@ -498,12 +498,12 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<List<LifecycleRule>> getBucketLifecycle(String bucket) {
+    public Mono<List<BucketLifecycleRule>> getBucketLifecycle(String bucket) {
         return bucketConfigOperations.getBucketLifecycle(bucket);
     }
 
     @Override
-    public Mono<Void> putBucketLifecycle(String bucket, List<LifecycleRule> rules) {
+    public Mono<Void> putBucketLifecycle(String bucket, List<BucketLifecycleRule> rules) {
         return bucketConfigOperations.putBucketLifecycle(bucket, rules);
     }
 

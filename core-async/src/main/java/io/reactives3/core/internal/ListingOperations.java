@@ -7,7 +7,7 @@ import io.reactives3.core.ListObjectsOptions;
 import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.ListObjectVersionsPage;
 import io.reactives3.core.model.ListObjectsPage;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.ObjectVersionSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,11 +68,11 @@ final class ListingOperations {
         return pages(checked(request));
     }
 
-    Flux<ObjectSummary> listObjects(String bucket, String prefix) {
+    Flux<ListedObject> listObjects(String bucket, String prefix) {
         return listObjects(bucket, ListObjectsOptions.builder().prefix(prefix).build());
     }
 
-    Flux<ObjectSummary> listObjects(String bucket, ListObjectsOptions options) {
+    Flux<ListedObject> listObjects(String bucket, ListObjectsOptions options) {
         return Pages.items(listObjectsV2Pages(bucket, options), ListObjectsPage::objects);
     }
 
@@ -119,8 +119,8 @@ final class ListingOperations {
     }
 
     private static ListObjectsPage toPage(ListObjectsV2Request request, ListObjectsV2Response r) {
-        List<ObjectSummary> objects = r.contents().stream()
-                .map(o -> new ObjectSummary(o.key(), Responses.orElse(o.size(), 0), o.lastModified(),
+        List<ListedObject> objects = r.contents().stream()
+                .map(o -> new ListedObject(o.key(), Responses.orElse(o.size(), 0), o.lastModified(),
                         Responses.eTag(o.eTag()), o.storageClassAsString(), Responses.owner(o.owner())))
                 .toList();
         return new ListObjectsPage(request.bucket(), emptyToNull(request.prefix()), emptyToNull(request.delimiter()),

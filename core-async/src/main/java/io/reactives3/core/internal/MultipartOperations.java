@@ -8,7 +8,7 @@ import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
-import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.ListMultipartUploadsPage;
 import io.reactives3.core.model.ListPartsPage;
 import io.reactives3.core.model.MultipartUploadHandle;
@@ -164,21 +164,21 @@ final class MultipartOperations {
 
     /** Sends the parts sorted by part number; an empty list or a part number given twice is rejected. */
     Mono<CompleteMultipartUploadResult> completeMultipartUpload(MultipartUploadHandle upload,
-                                                                List<CompletedPart> parts) {
+                                                                List<UploadedPart> parts) {
         checked(upload);
         Arguments.notNull(parts, "parts");
         if (parts.isEmpty()) {
             throw new InvalidInputException("completing an upload needs at least one part");
         }
         Set<Integer> seen = new HashSet<>();
-        for (CompletedPart part : parts) {
+        for (UploadedPart part : parts) {
             Arguments.notNull(part, "part");
             if (!seen.add(part.partNumber())) {
                 throw new InvalidInputException("part " + part.partNumber() + " is listed twice");
             }
         }
         CompletedMultipartUpload completed = CompletedMultipartUpload.builder()
-                .parts(parts.stream().sorted(Comparator.comparingInt(CompletedPart::partNumber))
+                .parts(parts.stream().sorted(Comparator.comparingInt(UploadedPart::partNumber))
                         .map(MultipartOperations::sdkPart).toList())
                 .build();
         return S3Calls.call("CompleteMultipartUpload", upload.bucket(), upload.key(),
@@ -191,7 +191,7 @@ final class MultipartOperations {
     }
 
     /** The SDK part, with the checksum the store confirmed for it when there is one ({@code ALGORITHM=value}). */
-    private static software.amazon.awssdk.services.s3.model.CompletedPart sdkPart(CompletedPart part) {
+    private static software.amazon.awssdk.services.s3.model.CompletedPart sdkPart(UploadedPart part) {
         var b = software.amazon.awssdk.services.s3.model.CompletedPart.builder()
                 .partNumber(part.partNumber()).eTag(part.eTag());
         String checksum = part.checksum();

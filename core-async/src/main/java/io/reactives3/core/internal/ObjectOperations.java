@@ -14,14 +14,14 @@ import io.reactives3.core.error.ObjectNotFoundException;
 import io.reactives3.core.error.RangeNotSatisfiableException;
 import io.reactives3.core.error.S3TimeoutException;
 import io.reactives3.core.error.S3TransportException;
-import io.reactives3.core.model.CopyObjectResult;
+import io.reactives3.core.model.ObjectCopyResult;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.DeleteObjectsResult;
-import io.reactives3.core.model.DeletedObject;
+import io.reactives3.core.model.DeletedKey;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.core.model.PutObjectResult;
 import java.io.IOException;
@@ -169,7 +169,7 @@ final class ObjectOperations {
                 .map(bytes -> {
                     ObjectHead head = Responses.head(bucket, key, bytes.response(), request.partNumber() != null);
                     byte[] content = bytes.asByteArrayUnsafe();
-                    if (head.contentLength() >= 0 && content.length != head.contentLength()) {
+                    if (head.contentLength() != null && content.length != head.contentLength()) {
                         throw new DataIntegrityException("GetObject s3://" + bucket + "/" + key + " failed: received "
                                 + content.length + " bytes, but Content-Length announced " + head.contentLength());
                     }
@@ -211,7 +211,7 @@ final class ObjectOperations {
      */
     private Flux<ByteBuffer> resumable(GetObjectRequest request, ObjectHead head, Flux<ByteBuffer> body) {
         long first = firstByte(request);
-        if (head.eTag() == null || request.partNumber() != null || first < 0 || head.contentLength() < 0) {
+        if (head.eTag() == null || request.partNumber() != null || first < 0 || head.contentLength() == null) {
             return body;
         }
         long end = first + head.contentLength();   // exclusive
@@ -336,7 +336,7 @@ final class ObjectOperations {
             long[] received = {0};
             return Flux.from(publisher)
                     .doOnNext(buffer -> received[0] += buffer.remaining())
-                    .concatWith(Mono.defer(() -> head.contentLength() >= 0 && received[0] != head.contentLength()
+                    .concatWith(Mono.defer(() -> head.contentLength() != null && received[0] != head.contentLength()
                             ? Mono.error(new DataIntegrityException(target + " failed: the body ended after "
                             + received[0] + " bytes, but Content-Length announced " + head.contentLength()))
                             : Mono.empty()))
@@ -440,12 +440,12 @@ final class ObjectOperations {
 
     // ------------------------------------------------------------------ copy
 
-    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+    Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey) {
         return copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey, CopyObjectOptions.defaults());
     }
 
-    Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+    Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey, CopyObjectOptions options) {
         Arguments.bucket(sourceBucket);
         Arguments.key(sourceKey);
@@ -468,7 +468,7 @@ final class ObjectOperations {
         return copy(b.build());
     }
 
-    Mono<CopyObjectResult> copyObject(CopyObjectRequest request) {
+    Mono<ObjectCopyResult> copyObject(CopyObjectRequest request) {
         Arguments.notNull(request, "request");
         Arguments.bucket(request.destinationBucket());
         Arguments.key(request.destinationKey());
@@ -479,12 +479,12 @@ final class ObjectOperations {
         return copy(request);
     }
 
-    private Mono<CopyObjectResult> copy(CopyObjectRequest request) {
+    private Mono<ObjectCopyResult> copy(CopyObjectRequest request) {
         return S3Calls.call("CopyObject", request.destinationBucket(), request.destinationKey(),
                         () -> sdk.copyObject(request))
                 .map(r -> {
                     var result = r.copyObjectResult();
-                    return new CopyObjectResult(result == null ? null : Responses.eTag(result.eTag()),
+                    return new ObjectCopyResult(result == null ? null : Responses.eTag(result.eTag()),
                             result == null ? null : result.lastModified(), Responses.emptyToNull(r.versionId()),
                             Responses.emptyToNull(r.copySourceVersionId()));
                 });
@@ -508,11 +508,11 @@ final class ObjectOperations {
     Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys) {
         Arguments.notNull(keys, "keys");
         return deleteObjectsByIdentifier(bucket,
-                keys.stream().map(k -> ObjectIdentifier.of(Arguments.key(k))).toList());
+                keys.stream().map(k -> KeyVersion.of(Arguments.key(k))).toList());
     }
 
     /** No key at all: nothing to send, an empty result (S3 rejects a DeleteObjects without keys). */
-    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects) {
+    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects) {
         Arguments.bucket(bucket);
         Arguments.notNull(objects, "objects");
         checkBatchSize(objects.size());
@@ -542,7 +542,7 @@ final class ObjectOperations {
     private Mono<DeleteObjectsResult> deleteBatch(DeleteObjectsRequest request) {
         return S3Calls.call("DeleteObjects", request.bucket(), null, () -> sdk.deleteObjects(request))
                 .map(r -> new DeleteObjectsResult(
-                        r.deleted().stream().map(d -> new DeletedObject(d.key(), Responses.emptyToNull(d.versionId()),
+                        r.deleted().stream().map(d -> new DeletedKey(d.key(), Responses.emptyToNull(d.versionId()),
                                         Boolean.TRUE.equals(d.deleteMarker()),
                                         Responses.emptyToNull(d.deleteMarkerVersionId())))
                                 .toList(),

@@ -1,8 +1,9 @@
 package io.reactives3.core.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
-import io.reactives3.core.model.Owner;
+import io.reactives3.core.model.OwnerRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,8 +90,8 @@ final class Responses {
     }
 
     /** The owner record, or {@code null}. */
-    static Owner owner(software.amazon.awssdk.services.s3.model.Owner owner) {
-        return owner == null ? null : new Owner(owner.id(), owner.displayName());
+    static OwnerRef owner(software.amazon.awssdk.services.s3.model.Owner owner) {
+        return owner == null ? null : new OwnerRef(owner.id(), owner.displayName());
     }
 
     /** The prefixes of a listing's common prefixes, in order. */
@@ -110,33 +111,38 @@ final class Responses {
 
     /**
      * The head of a GetObject response. {@code objectSize} comes from {@code Content-Range} on ranged or part reads,
-     * else it is the body length (a whole-object read); unknown (-1) for a part read without {@code Content-Range}.
+     * else it is the body length (a whole-object read); unknown ({@code null}) for a part read without
+     * {@code Content-Range}.
      */
     static ObjectHead head(String bucket, String key, GetObjectResponse r, boolean partRead) {
-        long length = orElse(r.contentLength(), -1);
-        return new ObjectHead(bucket, key, length, objectSize(r.contentRange(), length, partRead), r.contentType(),
-                eTag(r.eTag()), r.lastModified(), emptyToNull(r.versionId()), r.storageClassAsString(),
-                r.contentEncoding(), r.cacheControl(), r.contentDisposition(), metadata(r.metadata()),
-                partsCount(r.partsCount()), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        return ObjectHead.builder(bucket, key).contentLength(r.contentLength())
+                .objectSize(objectSize(r.contentRange(), r.contentLength(), partRead)).contentType(r.contentType())
+                .eTag(eTag(r.eTag())).lastModified(r.lastModified()).versionId(emptyToNull(r.versionId()))
+                .storageClass(r.storageClassAsString()).contentEncoding(r.contentEncoding())
+                .cacheControl(r.cacheControl()).contentDisposition(r.contentDisposition())
+                .metadata(metadata(r.metadata())).partsCount(r.partsCount())
+                .serverSideEncryption(r.serverSideEncryptionAsString())
+                .sseCustomerAlgorithm(r.sseCustomerAlgorithm()).build();
     }
 
     /** The head of a HeadObject response (see {@link #head(String, String, GetObjectResponse, boolean)}). */
     static ObjectHead head(String bucket, String key, HeadObjectResponse r, boolean partRead) {
-        long length = orElse(r.contentLength(), -1);
-        return new ObjectHead(bucket, key, length, objectSize(r.contentRange(), length, partRead), r.contentType(),
-                eTag(r.eTag()), r.lastModified(), emptyToNull(r.versionId()), r.storageClassAsString(),
-                r.contentEncoding(), r.cacheControl(), r.contentDisposition(), metadata(r.metadata()),
-                partsCount(r.partsCount()), r.serverSideEncryptionAsString(), r.sseCustomerAlgorithm());
+        return ObjectHead.builder(bucket, key).contentLength(r.contentLength())
+                .objectSize(objectSize(r.contentRange(), r.contentLength(), partRead)).contentType(r.contentType())
+                .eTag(eTag(r.eTag())).lastModified(r.lastModified()).versionId(emptyToNull(r.versionId()))
+                .storageClass(r.storageClassAsString()).contentEncoding(r.contentEncoding())
+                .cacheControl(r.cacheControl()).contentDisposition(r.contentDisposition())
+                .metadata(metadata(r.metadata())).partsCount(r.partsCount())
+                .serverSideEncryption(r.serverSideEncryptionAsString())
+                .sseCustomerAlgorithm(r.sseCustomerAlgorithm()).build();
     }
 
-    private static long objectSize(String contentRange, long contentLength, boolean partRead) {
+    private static @Nullable Long objectSize(@Nullable String contentRange, @Nullable Long contentLength,
+                                             boolean partRead) {
         if (contentRange != null) {
-            return objectSizeFromContentRange(contentRange);
+            long size = objectSizeFromContentRange(contentRange);
+            return size < 0 ? null : size;
         }
-        return partRead ? -1 : contentLength;
-    }
-
-    private static int partsCount(Integer partsCount) {
-        return partsCount == null ? -1 : partsCount;
+        return partRead ? null : contentLength;
     }
 }

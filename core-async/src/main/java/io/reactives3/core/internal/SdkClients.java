@@ -1,27 +1,19 @@
 package io.reactives3.core.internal;
 
-import io.reactives3.core.ChecksumMode;
+import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.HttpTransport;
-import io.reactives3.core.ReactiveS3ClientBuilder;
-import io.reactives3.core.StoreProfile;
-import java.util.Optional;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.CredentialUtils;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
-import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 
-/** Builds SDK clients from {@link ClientSettings}, and describes wrapped ones as settings. */
+/** Builds SDK clients from {@link ClientSettings}. */
 public final class SdkClients {
 
     private SdkClients() {
@@ -33,18 +25,24 @@ public final class SdkClients {
                 .region(settings.region())
                 .credentialsProvider(settings.credentialsProvider())
                 .forcePathStyle(settings.pathStyle())
-                .requestChecksumCalculation(settings.checksumMode() == ChecksumMode.WHEN_REQUIRED
+                .requestChecksumCalculation(settings.checksumMode() == ChecksumPolicy.WHEN_REQUIRED
                         ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED)
-                .responseChecksumValidation(settings.checksumMode() == ChecksumMode.WHEN_REQUIRED
+                .responseChecksumValidation(settings.checksumMode() == ChecksumPolicy.WHEN_REQUIRED
                         ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED)
                 .httpClient(httpClient(settings))
                 .overrideConfiguration(o -> {
                     o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                             .maxAttempts(settings.maxAttempts()).build());
-                    settings.apiCallTimeout().ifPresent(o::apiCallTimeout);
-                    settings.apiCallAttemptTimeout().ifPresent(o::apiCallAttemptTimeout);
+                    if (settings.apiCallTimeout() != null) {
+                        o.apiCallTimeout(settings.apiCallTimeout());
+                    }
+                    if (settings.apiCallAttemptTimeout() != null) {
+                        o.apiCallAttemptTimeout(settings.apiCallAttemptTimeout());
+                    }
                 });
-        settings.endpoint().ifPresent(builder::endpointOverride);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
         customizer.accept(builder);
         return builder.build();
     }
@@ -76,19 +74,5 @@ public final class SdkClients {
     static java.time.Duration crtThroughputTimeout(java.time.Duration readTimeout) {
         long seconds = readTimeout.getSeconds() + (readTimeout.getNano() > 0 ? 1 : 0);
         return java.time.Duration.ofSeconds(Math.max(2, seconds));
-    }
-
-    /** Settings describing a caller-built SDK client, as far as its configuration tells. */
-    static ClientSettings describe(S3AsyncClient sdk, StoreProfile profile) {
-        S3ServiceClientConfiguration config = sdk.serviceClientConfiguration();
-        Region region = config.region() != null ? config.region() : Region.US_EAST_1;
-        AwsCredentialsProvider credentials = config.credentialsProvider() != null
-                ? CredentialUtils.toCredentialsProvider(config.credentialsProvider())
-                : DefaultCredentialsProvider.builder().build();
-        return new ClientSettings(profile, config.endpointOverride(), region, credentials, profile.pathStyle(),
-                profile.checksumMode(), HttpTransport.NETTY, ReactiveS3ClientBuilder.DEFAULT_MAX_CONNECTIONS,
-                ReactiveS3ClientBuilder.DEFAULT_ACQUIRE_TIMEOUT, ReactiveS3ClientBuilder.DEFAULT_CONNECTION_TIMEOUT,
-                ReactiveS3ClientBuilder.DEFAULT_READ_TIMEOUT, Optional.empty(), Optional.empty(),
-                ReactiveS3ClientBuilder.DEFAULT_MAX_ATTEMPTS);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param owner  the owner, or {@code null}
  * @param grants the grants
  */
-public record AclResult(Owner owner, List<Grant> grants) {
+public record AclResult(OwnerRef owner, List<AclGrant> grants) {
     public AclResult {
         grants = List.copyOf(grants);
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param deleted the keys removed (empty in quiet mode, where only errors are reported)
  * @param errors  the keys not removed, with the reason
  */
-public record DeleteObjectsResult(List<DeletedObject> deleted, List<DeleteError> errors) {
+public record DeleteObjectsResult(List<DeletedKey> deleted, List<DeleteError> errors) {
     public DeleteObjectsResult {
         deleted = List.copyOf(deleted);
         errors = List.copyOf(errors);

@@ -8,7 +8,7 @@ import java.util.List;
  * @param buckets the buckets, in the order the store returned them
  * @param owner   the owner, or {@code null} if the store did not say
  */
-public record ListBucketsResult(List<BucketSummary> buckets, Owner owner) {
+public record ListBucketsResult(List<BucketSummary> buckets, OwnerRef owner) {
     public ListBucketsResult {
         buckets = List.copyOf(buckets);
     }

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param truncated             whether more pages follow
  * @param nextContinuationToken the token for the next page when truncated, else {@code null}; pass it to resume
  */
-public record ListObjectsPage(String bucket, String prefix, String delimiter, List<ObjectSummary> objects,
+public record ListObjectsPage(String bucket, String prefix, String delimiter, List<ListedObject> objects,
                               List<String> commonPrefixes, boolean truncated, String nextContinuationToken) {
     public ListObjectsPage {
         Objects.requireNonNull(bucket, "bucket");

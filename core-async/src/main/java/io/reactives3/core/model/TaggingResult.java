@@ -10,7 +10,7 @@ import java.util.Map;
  * @param tags      the tag set
  * @param versionId for object tagging on versioned buckets: the version the tags belong to, else {@code null}
  */
-public record TaggingResult(List<Tag> tags, String versionId) {
+public record TaggingResult(List<TagEntry> tags, String versionId) {
     public TaggingResult {
         tags = List.copyOf(tags);
     }

@@ -11,7 +11,7 @@ package io.reactives3.core.model;
 public record UploadPartResult(int partNumber, String eTag, String checksum, long size) {
 
     /** The part as CompleteMultipartUpload needs it. */
-    public CompletedPart toCompletedPart() {
-        return new CompletedPart(partNumber, eTag, checksum, size);
+    public UploadedPart toCompletedPart() {
+        return new UploadedPart(partNumber, eTag, checksum, size);
     }
 }

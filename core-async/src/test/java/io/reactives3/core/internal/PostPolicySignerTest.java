@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -129,14 +128,14 @@ class PostPolicySignerTest {
 
     @Test
     void formUrl_addressingStyles_pointAtTheBucket() {
-        Optional<URI> local = Optional.of(URI.create("http://127.0.0.1:9000/"));
+        URI local = URI.create("http://127.0.0.1:9000/");
         assertThat(DefaultPresigner.formUrl(local, Region.US_EAST_1, true, "my-bucket"))
                 .isEqualTo(URI.create("http://127.0.0.1:9000/my-bucket"));
-        assertThat(DefaultPresigner.formUrl(Optional.of(URI.create("https://minio.example:9443")), Region.US_EAST_1,
+        assertThat(DefaultPresigner.formUrl(URI.create("https://minio.example:9443"), Region.US_EAST_1,
                 false, "my-bucket")).isEqualTo(URI.create("https://my-bucket.minio.example:9443"));
-        assertThat(DefaultPresigner.formUrl(Optional.empty(), Region.EU_CENTRAL_1, false, "my-bucket"))
+        assertThat(DefaultPresigner.formUrl(null, Region.EU_CENTRAL_1, false, "my-bucket"))
                 .isEqualTo(URI.create("https://my-bucket.s3.eu-central-1.amazonaws.com"));
-        assertThat(DefaultPresigner.formUrl(Optional.empty(), Region.EU_CENTRAL_1, true, "my-bucket"))
+        assertThat(DefaultPresigner.formUrl(null, Region.EU_CENTRAL_1, true, "my-bucket"))
                 .isEqualTo(URI.create("https://s3.eu-central-1.amazonaws.com/my-bucket"));
     }
 

@@ -58,6 +58,6 @@ public final class DefaultReactiveS3 implements ReactiveS3 {
 
     @Override
     public String toString() {
-        return "ReactiveS3[" + client.settings().endpoint().map(Object::toString).orElse("AWS") + "]";
+        return "ReactiveS3[" + (client.settings().endpoint() == null ? "AWS" : client.settings().endpoint()) + "]";
     }
 }

@@ -8,7 +8,7 @@ import io.reactives3.core.error.S3ToolkitException;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.DeleteObjectsResult;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.BatchDeleteResult;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class BatchDeleter {
         }
     }
 
-    Mono<BatchDeleteResult> delete(String bucket, Flux<ObjectIdentifier> objects, TransferRun run) {
+    Mono<BatchDeleteResult> delete(String bucket, Flux<KeyVersion> objects, TransferRun run) {
         return objects
                 .buffer(BATCH)
                 .doOnNext(batch -> run.expect(batch.size()))
@@ -63,10 +63,10 @@ final class BatchDeleter {
                 .map(t -> new BatchDeleteResult(t.deleted, t.errors.count(), t.errors.sample(), t.requests));
     }
 
-    private Mono<Outcome> deleteBatch(String bucket, List<ObjectIdentifier> batch, TransferRun run) {
-        List<ObjectIdentifier> valid = new ArrayList<>(batch.size());
+    private Mono<Outcome> deleteBatch(String bucket, List<KeyVersion> batch, TransferRun run) {
+        List<KeyVersion> valid = new ArrayList<>(batch.size());
         List<DeleteError> rejected = new ArrayList<>();
-        for (ObjectIdentifier id : batch) {
+        for (KeyVersion id : batch) {
             try {
                 Arguments.key(id.key());
                 valid.add(id);

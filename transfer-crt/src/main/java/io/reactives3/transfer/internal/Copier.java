@@ -48,7 +48,7 @@ final class Copier {
         GetObjectOptions.Builder source = GetObjectOptions.builder().versionId(options.sourceVersionId())
                 .ifMatch(options.sourceIfMatch());
         return client.headObject(sourceBucket, sourceKey, source.build()).flatMap(head -> {
-            long size = head.contentLength();
+            long size = ReadPlan.sizeOf(head);
             if (!PartPlan.multipart(size, settings.multipartThreshold())) {
                 run.plan(size, 1);
                 return single(head, bucket, key, options, run);
@@ -71,10 +71,10 @@ final class Copier {
     private Mono<CopyResult> single(ObjectHead head, String bucket, String key, CopyObjectOptions options,
                                     TransferRun run) {
         Mono<CopyResult> attempt = client.copyObject(head.bucket(), head.key(), bucket, key, pinned(options, head))
-                .map(r -> new CopyResult(bucket, key, r.eTag(), r.versionId(), head.contentLength(), 1));
+                .map(r -> new CopyResult(bucket, key, r.eTag(), r.versionId(), ReadPlan.sizeOf(head), 1));
         return PartRetry.withRetries(attempt, settings, "CopyObject to s3://" + bucket + "/" + key)
                 .doOnNext(r -> {
-                    run.bytes(head.contentLength());
+                    run.bytes(ReadPlan.sizeOf(head));
                     run.partDone();
                     run.itemsDone(1);
                 });

@@ -1,6 +1,6 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.ChecksumMode;
+import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
@@ -65,7 +65,7 @@ final class CrtBackend implements AutoCloseable {
     /** Builds the CRT client for {@code client}'s store; throws when the native library cannot be loaded here. */
     static CrtBackend create(ReactiveS3Client client, TransferSettings settings) {
         ClientSettings s = client.settings();
-        boolean whenRequired = s.checksumMode() == ChecksumMode.WHEN_REQUIRED;
+        boolean whenRequired = s.checksumMode() == ChecksumPolicy.WHEN_REQUIRED;
         S3CrtAsyncClientBuilder builder = S3AsyncClient.crtBuilder()
                 .region(s.region())
                 .credentialsProvider(s.credentialsProvider())
@@ -84,7 +84,9 @@ final class CrtBackend implements AutoCloseable {
                         BackendChoice.CRT_MIN_MEMORY), 4 * settings.partSize()))
                 .retryConfiguration(r -> r.numRetries(settings.maxPartAttempts() - 1))
                 .httpConfiguration(h -> h.connectionTimeout(s.connectionTimeout()));
-        s.endpoint().ifPresent(builder::endpointOverride);
+        if (s.endpoint() != null) {
+            builder.endpointOverride(s.endpoint());
+        }
         return new CrtBackend(client, settings, builder.build());
     }
 
@@ -176,7 +178,7 @@ final class CrtBackend implements AutoCloseable {
     }
 
     private void crc32(PutObjectRequest.Builder request) {
-        if (client.settings().checksumMode() == ChecksumMode.WHEN_SUPPORTED) {
+        if (client.settings().checksumMode() == ChecksumPolicy.WHEN_SUPPORTED) {
             request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         } else if (crcSkippedLogged.compareAndSet(false, true)) {
             LOG.warn("CRC32 integrity: the {} profile does not accept the CRT client's flexible checksums (quirk 4); "
@@ -212,7 +214,7 @@ final class CrtBackend implements AutoCloseable {
      * object is not asked for: the CRT's first ranged GET of it gets 416 from every store here.
      */
     private Mono<Void> get(ObjectHead head, Path file, TransferRun run) {
-        if (head.contentLength() == 0) {
+        if (ReadPlan.sizeOf(head) == 0) {
             return Mono.fromRunnable(() -> {
                 try {
                     Files.deleteIfExists(file);
@@ -233,13 +235,11 @@ final class CrtBackend implements AutoCloseable {
                                 .flatMap(response -> {
                                     String eTag = Checksums.unquote(response.eTag());
                                     if (head.eTag() != null && eTag != null && !head.eTag().equals(eTag)) {
-                                        return Mono.error(RangedDownloader.changed(head, new ObjectHead(head.bucket(),
-                                                head.key(), -1, -1, null, eTag, null, null, null, null, null, null,
-                                                java.util.Map.of(), -1, null, null)));
+                                        return Mono.error(RangedDownloader.changed(head, eTag));
                                     }
                                     return Mono.<Void>empty();
                                 }),
-                        watcher -> stop(watcher, reported, head.contentLength(), run),
+                        watcher -> stop(watcher, reported, ReadPlan.sizeOf(head), run),
                         (watcher, error) -> stop(watcher, reported, 0, run),
                         watcher -> stop(watcher, reported, 0, run)));
     }

@@ -1,12 +1,13 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.spi.ClientVariants;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.HttpTransport;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.spi.Arguments;
-import io.reactives3.core.model.ObjectIdentifier;
+import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.transfer.DirectoryOptions;
 import io.reactives3.transfer.S3TransferEngine;
@@ -118,7 +119,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
             return client;
         }
         try {
-            Optional<ReactiveS3Client> crtHttp = client.withHttpTransport(HttpTransport.CRT);
+            Optional<ReactiveS3Client> crtHttp = ClientVariants.overHttpTransport(client, HttpTransport.CRT);
             if (crtHttp.isPresent()) {
                 LOG.info("ranged GETs of downloads over the CRT HTTP client (same settings as the client)");
                 return crtHttp.get();
@@ -228,11 +229,11 @@ public final class DefaultTransferEngine implements S3TransferEngine {
     public Transfer<BatchDeleteResult> deleteObjects(String bucket, Publisher<String> keys) {
         Arguments.bucket(bucket);
         Arguments.notNull(keys, "keys");
-        return job(run -> deleter.delete(bucket, Flux.from(keys).map(ObjectIdentifier::of), run));
+        return job(run -> deleter.delete(bucket, Flux.from(keys).map(KeyVersion::of), run));
     }
 
     @Override
-    public Transfer<BatchDeleteResult> deleteVersions(String bucket, Publisher<ObjectIdentifier> objects) {
+    public Transfer<BatchDeleteResult> deleteVersions(String bucket, Publisher<KeyVersion> objects) {
         Arguments.bucket(bucket);
         Arguments.notNull(objects, "objects");
         return job(run -> deleter.delete(bucket, Flux.from(objects), run));
@@ -244,8 +245,8 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         Arguments.notNull(prefix, "prefix");
         String listPrefix = prefix.isEmpty() ? null : prefix;
         return job(run -> deleter.delete(bucket, allVersions
-                ? client.listObjectVersions(bucket, listPrefix).map(v -> ObjectIdentifier.of(v.key(), v.versionId()))
-                : client.listObjects(bucket, listPrefix).map(o -> ObjectIdentifier.of(o.key())), run));
+                ? client.listObjectVersions(bucket, listPrefix).map(v -> KeyVersion.of(v.key(), v.versionId()))
+                : client.listObjects(bucket, listPrefix).map(o -> KeyVersion.of(o.key())), run));
     }
 
     @Override

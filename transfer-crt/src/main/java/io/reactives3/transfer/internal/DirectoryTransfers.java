@@ -4,7 +4,7 @@ import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.error.S3ToolkitException;
-import io.reactives3.core.model.ObjectSummary;
+import io.reactives3.core.model.ListedObject;
 import io.reactives3.transfer.DirectoryOptions;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.DirectoryDownloadResult;
@@ -138,7 +138,7 @@ final class DirectoryTransfers {
                         o.skipped.sample(), o.failed.count(), o.failed.sample()));
     }
 
-    private Mono<Outcome<DownloadResult>> downloadOne(String bucket, String listPrefix, Path root, ObjectSummary o,
+    private Mono<Outcome<DownloadResult>> downloadOne(String bucket, String listPrefix, Path root, ListedObject o,
                                                       DirectoryOptions options, TransferRun run) {
         String relative = o.key().substring(listPrefix.length());
         var shape = SafePaths.shapeProblem(relative);

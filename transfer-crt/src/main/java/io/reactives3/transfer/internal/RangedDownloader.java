@@ -1,5 +1,6 @@
 package io.reactives3.transfer.internal;
 
+import org.jspecify.annotations.Nullable;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.PreconditionFailedException;
@@ -360,8 +361,8 @@ final class RangedDownloader {
                             describe(plan, n) + ": no response within " + settings.partIdleTimeout()
                                     + " (TransferSettings.partIdleTimeout)", null)))
                     .flatMap(stream -> {
-                        S3ServiceException changed = changed(plan.head(), stream.head());
-                        if (changed != null || stream.head().contentLength() != length) {
+                        S3ServiceException changed = changed(plan.head(), stream.head().eTag());
+                        if (changed != null || !Long.valueOf(length).equals(stream.head().contentLength())) {
                             discard(stream);
                             return Mono.error(changed != null ? changed : new DataIntegrityException(describe(plan, n)
                                     + ": asked for " + length + " bytes, the response announced "
@@ -403,13 +404,13 @@ final class RangedDownloader {
     }
 
     /** A precondition failure when {@code part} is not the object {@code expected} described, else {@code null}. */
-    static S3ServiceException changed(ObjectHead expected, ObjectHead part) {
-        if (expected.eTag() == null || part.eTag() == null || expected.eTag().equals(part.eTag())) {
+    static @Nullable S3ServiceException changed(ObjectHead expected, @Nullable String currentETag) {
+        if (expected.eTag() == null || currentETag == null || expected.eTag().equals(currentETag)) {
             return null;
         }
         return new PreconditionFailedException(new ServiceErrorContext("GetObject", expected.bucket(),
                 expected.key(), 412, "PreconditionFailed", null, "the object changed during the download (ETag "
-                + expected.eTag() + ", now " + part.eTag() + "; the store did not apply If-Match)"), null);
+                + expected.eTag() + ", now " + currentETag + "; the store did not apply If-Match)"), null);
     }
 
     private static void discard(ObjectStream stream) {

@@ -1,5 +1,6 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferSettings;
@@ -50,7 +51,20 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
     }
 
     long size() {
-        return head.contentLength();
+        return sizeOf(head);
+    }
+
+    /**
+     * The object's size from its head; an {@link S3TransportException} when the store sent no {@code Content-Length}
+     * (a transfer cannot plan its parts without it).
+     */
+    static long sizeOf(ObjectHead head) {
+        Long length = head.contentLength();
+        if (length == null) {
+            throw new S3TransportException("s3://" + head.bucket() + "/" + head.key() + ": the store sent no "
+                    + "Content-Length for the object, so its parts cannot be planned", null);
+        }
+        return length;
     }
 
     String eTag() {
@@ -78,7 +92,7 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
 
     /** A plan for a download to a file: one range below the threshold, else parts (aligned when checkable). */
     static ReadPlan forFile(ObjectHead head, TransferSettings settings) {
-        long size = head.contentLength();
+        long size = sizeOf(head);
         ReadPlan checked = checked(head, settings);
         PartPlan ranges;
         if (!PartPlan.multipart(size, settings.multipartThreshold())) {
@@ -96,14 +110,14 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
      * content is digested in order as it is emitted, so ranges need not align with the upload's parts.
      */
     static ReadPlan forStream(ObjectHead head, TransferSettings settings, long rangeSize) {
-        long size = head.contentLength();
+        long size = sizeOf(head);
         ReadPlan checked = checked(head, settings);
         return new ReadPlan(head, PartPlan.exact(size, Math.max(1, Math.min(rangeSize, size))), checked.check(),
                 checked.segmentSize(), checked.otherSizes());
     }
 
     private static ReadPlan checked(ObjectHead head, TransferSettings settings) {
-        long size = head.contentLength();
+        long size = sizeOf(head);
         PartPlan whole = PartPlan.exact(size, Math.max(1, size));
         if (settings.integrity() == IntegrityMode.MD5 && head.eTag() != null && head.eTagMayBeDigest()) {
             int parts = Checksums.multipartPartCount(head.eTag());

@@ -2,9 +2,9 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.transfer.TransferProgress;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The counters of one running transfer, shared by its parts and, for directory and batch jobs, by all their items.
@@ -89,11 +89,11 @@ final class TransferRun {
     }
 
     /** The current snapshot; {@code result} only in the final one. */
-    <R> TransferProgress<R> snapshot(R result) {
+    <R> TransferProgress<R> snapshot(@Nullable R result) {
         boolean totalsKnown = expectationClosed && plannedItems.get() >= expectedItems.get();
-        return new TransferProgress<>(bytes.get(), totalsKnown ? plannedBytes.get() : -1, partsDone.get(),
-                totalsKnown ? plannedParts.get() : -1, itemsDone.get(),
-                expectationClosed ? expectedItems.get() : -1,
-                Duration.ofNanos(System.nanoTime() - startNanos), Optional.ofNullable(result));
+        return new TransferProgress<>(bytes.get(), totalsKnown ? Long.valueOf(plannedBytes.get()) : null,
+                partsDone.get(), totalsKnown ? Integer.valueOf(plannedParts.get()) : null, itemsDone.get(),
+                expectationClosed ? Long.valueOf(expectedItems.get()) : null,
+                Duration.ofNanos(System.nanoTime() - startNanos), result);
     }
 }

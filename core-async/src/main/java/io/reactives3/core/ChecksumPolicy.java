@@ -3,7 +3,7 @@ package io.reactives3.core;
 /**
  * When the client computes request checksums and validates response checksums.
  */
-public enum ChecksumMode {
+public enum ChecksumPolicy {
     /**
      * The AWS SDK default (SDK >= 2.30): a CRC32 flexible checksum on every upload (trailing, aws-chunked), response
      * checksums validated when present. Right for AWS S3 and recent compatible stores.

@@ -8,7 +8,7 @@ import java.util.Objects;
  * transitions and the rest, use the SDK-request overloads of the client.
  *
  * <pre>{@code
- * LifecycleRule.builder().id("tmp").prefix("tmp/").expirationDays(1).abortIncompleteMultipartUploadDays(1).build()
+ * BucketLifecycleRule.builder().id("tmp").prefix("tmp/").expirationDays(1).abortIncompleteMultipartUploadDays(1).build()
  * }</pre>
  *
  * @param id                                  rule id (1..255 characters)
@@ -18,10 +18,10 @@ import java.util.Objects;
  * @param noncurrentVersionExpirationDays     days after becoming noncurrent when versions are removed, or {@code null}
  * @param abortIncompleteMultipartUploadDays  days after initiation when unfinished uploads are aborted, or {@code null}
  */
-public record LifecycleRule(String id, String prefix, boolean enabled, Integer expirationDays,
+public record BucketLifecycleRule(String id, String prefix, boolean enabled, Integer expirationDays,
                             Integer noncurrentVersionExpirationDays, Integer abortIncompleteMultipartUploadDays) {
 
-    public LifecycleRule {
+    public BucketLifecycleRule {
         Objects.requireNonNull(id, "id");
         prefix = prefix == null ? "" : prefix;
         requirePositive(expirationDays, "expirationDays");
@@ -45,7 +45,7 @@ public record LifecycleRule(String id, String prefix, boolean enabled, Integer e
         return new Builder();
     }
 
-    /** Builds a {@link LifecycleRule}. */
+    /** Builds a {@link BucketLifecycleRule}. */
     public static final class Builder {
         private String id;
         private String prefix = "";
@@ -87,8 +87,8 @@ public record LifecycleRule(String id, String prefix, boolean enabled, Integer e
             return this;
         }
 
-        public LifecycleRule build() {
-            return new LifecycleRule(id, prefix, enabled, expirationDays, noncurrentVersionExpirationDays,
+        public BucketLifecycleRule build() {
+            return new BucketLifecycleRule(id, prefix, enabled, expirationDays, noncurrentVersionExpirationDays,
                     abortIncompleteMultipartUploadDays);
         }
     }

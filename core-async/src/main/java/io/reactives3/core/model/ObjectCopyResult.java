@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param versionId       the new object's version id (versioned buckets), or {@code null}
  * @param sourceVersionId the version that was copied, or {@code null}
  */
-public record CopyObjectResult(String eTag, Instant lastModified, String versionId, String sourceVersionId) {
+public record ObjectCopyResult(String eTag, Instant lastModified, String versionId, String sourceVersionId) {
 }

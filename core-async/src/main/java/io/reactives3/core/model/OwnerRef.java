@@ -6,5 +6,5 @@ package io.reactives3.core.model;
  * @param id          canonical user id, or {@code null}
  * @param displayName display name, or {@code null} (AWS no longer returns it in most regions)
  */
-public record Owner(String id, String displayName) {
+public record OwnerRef(String id, String displayName) {
 }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param checksum   the part's checksum as confirmed by the store ({@code CRC32=...}), or {@code null}
  * @param size       the part's size in bytes, or -1 if unknown
  */
-public record CompletedPart(int partNumber, String eTag, String checksum, long size) {
-    public CompletedPart {
+public record UploadedPart(int partNumber, String eTag, String checksum, long size) {
+    public UploadedPart {
         if (partNumber < 1 || partNumber > 10_000) {
             throw new InvalidInputException("partNumber must be within 1..10000, got " + partNumber);
         }

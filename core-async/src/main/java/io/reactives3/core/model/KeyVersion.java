@@ -8,18 +8,18 @@ import java.util.Objects;
  * @param key       object key
  * @param versionId version to delete, or {@code null} for the latest (creating a delete marker when versioned)
  */
-public record ObjectIdentifier(String key, String versionId) {
-    public ObjectIdentifier {
+public record KeyVersion(String key, String versionId) {
+    public KeyVersion {
         Objects.requireNonNull(key, "key");
     }
 
     /** The latest version of {@code key}. */
-    public static ObjectIdentifier of(String key) {
-        return new ObjectIdentifier(key, null);
+    public static KeyVersion of(String key) {
+        return new KeyVersion(key, null);
     }
 
     /** A specific version of {@code key}. */
-    public static ObjectIdentifier of(String key, String versionId) {
-        return new ObjectIdentifier(key, versionId);
+    public static KeyVersion of(String key, String versionId) {
+        return new KeyVersion(key, versionId);
     }
 }

@@ -10,11 +10,11 @@ import java.util.Objects;
  * @param displayName display name, or {@code null}
  * @param permission  {@code FULL_CONTROL}, {@code READ}, {@code WRITE}, {@code READ_ACP} or {@code WRITE_ACP}
  */
-public record Grant(String granteeType, String granteeId, String displayName, String permission) {
+public record AclGrant(String granteeType, String granteeId, String displayName, String permission) {
     /** The group URI S3 uses for "everyone". */
     public static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 
-    public Grant {
+    public AclGrant {
         Objects.requireNonNull(permission, "permission");
     }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
  * @param key   tag key (1..128 characters on AWS)
  * @param value tag value (0..256 characters on AWS)
  */
-public record Tag(String key, String value) {
-    public Tag {
+public record TagEntry(String key, String value) {
+    public TagEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
     }

@@ -13,9 +13,9 @@ import java.util.Objects;
  * @param storageClass storage class, or {@code null}
  * @param owner        owner when requested with fetch-owner, else {@code null}
  */
-public record ObjectSummary(String key, long size, Instant lastModified, String eTag, String storageClass,
-                            Owner owner) {
-    public ObjectSummary {
+public record ListedObject(String key, long size, Instant lastModified, String eTag, String storageClass,
+                            OwnerRef owner) {
+    public ListedObject {
         Objects.requireNonNull(key, "key");
     }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param deleteMarker          whether a delete marker was created or deleted
  * @param deleteMarkerVersionId the delete marker's version id, or {@code null}
  */
-public record DeletedObject(String key, String versionId, boolean deleteMarker, String deleteMarkerVersionId) {
-    public DeletedObject {
+public record DeletedKey(String key, String versionId, boolean deleteMarker, String deleteMarkerVersionId) {
+    public DeletedKey {
         Objects.requireNonNull(key, "key");
     }
 }
