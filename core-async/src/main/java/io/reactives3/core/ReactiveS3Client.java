@@ -50,14 +50,13 @@ import io.reactives3.core.model.PutObjectResult;
 import io.reactives3.core.model.TaggingResult;
 import io.reactives3.core.model.UploadPartResult;
 import io.reactives3.core.model.VersioningStatus;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.reactivestreams.Publisher;
+import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -178,36 +177,38 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     // ------------------------------------------------------------------ objects
 
-    /** Stores {@code content} under {@code key}. */
-    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content);
-
-    /** Stores {@code content} encoded as UTF-8, with content type {@code text/plain; charset=utf-8}. */
-    Mono<PutObjectResult> putObject(String bucket, String key, String content);
+    /**
+     * Stores {@code body} under {@code key} in one PutObject (up to 5 GiB; use the transfer engine above that) and
+     * emits the stored object's ETag, version and checksum. See {@link UploadBody} for the kinds of body, how a file
+     * is read and what a retry resends. A body that emits more or fewer bytes than announced fails with
+     * {@link DataIntegrityException} and nothing is stored; an unreadable file with {@link LocalFileException},
+     * before any request. Cancel aborts the upload (nothing is stored).
+     */
+    default Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body) {
+        return putObject(bucket, key, body, PutObjectOptions.defaults());
+    }
 
     /**
-     * Stores the file at {@code file}: sized when subscribed (off the subscribing thread), then read asynchronously. A
-     * missing or unreadable file arrives via {@code onError} as a {@link LocalFileException} caused by the
-     * {@link java.io.IOException}, before any request.
+     * Stores {@code body} with optional headers (content type, metadata, ACL, tags, conditions); as
+     * {@link #putObject(String, String, UploadBody)} otherwise. The options' content type wins over the one the body
+     * implies ({@code text/plain} for strings, a guess from a file's name).
      */
-    Mono<PutObjectResult> putObject(String bucket, String key, Path file);
+    Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body, PutObjectOptions options);
+
+    /** Stores {@code body} with the options {@code options} sets on a fresh builder. */
+    default Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body,
+                                            Consumer<PutObjectOptions.Builder> options) {
+        Objects.requireNonNull(options, "options must not be null");
+        PutObjectOptions.Builder builder = PutObjectOptions.builder();
+        options.accept(builder);
+        return putObject(bucket, key, body, builder.build());
+    }
 
     /**
-     * Stores a stream of {@code contentLength} bytes in one PutObject; the body is requested as the connection
-     * accepts it. A body that emits more or fewer bytes fails with {@link DataIntegrityException} and nothing is
-     * stored. For unknown lengths use the transfer engine's streaming upload.
+     * <b>SDK escape hatch</b>: one PutObject of an SDK request and body, for what {@link PutObjectOptions} does not
+     * cover (precomputed {@code Content-MD5} or checksum headers, SSE-C, object lock, a custom
+     * {@link AsyncRequestBody}). The body's replay on SDK retries is the body's own contract.
      */
-    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength);
-
-    /** Stores {@code content} with optional headers (content type, metadata, ACL, tags, conditions). */
-    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content, PutObjectOptions options);
-
-    /**
-     * Stores a stream of {@code contentLength} bytes with optional headers.
-     */
-    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength,
-                                    PutObjectOptions options);
-
-    /** Stores an object with full control over the SDK request and body. */
     Mono<PutObjectResult> putObject(PutObjectRequest request, AsyncRequestBody body);
 
     /** Reads the whole object into memory. {@link ObjectNotFoundException} when missing. */
@@ -322,14 +323,18 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Starts a multipart upload with full control over the SDK request. */
     Mono<MultipartUploadHandle> createMultipartUpload(CreateMultipartUploadRequest request);
 
-    /** Uploads part {@code partNumber} (1..10,000) from memory. */
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content);
+    /**
+     * Uploads {@code body} as part {@code partNumber} (1..10,000; every part but the last at least 5 MiB on AWS) and
+     * emits what {@link #completeMultipartUpload} needs. See {@link UploadBody} for what a retry resends; a body of
+     * the wrong length fails with {@link DataIntegrityException}. Cancel aborts the part's request (the upload stays
+     * open: abort it).
+     */
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, UploadBody body);
 
-    /** Uploads part {@code partNumber} from a stream of exactly {@code contentLength} bytes. */
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body,
-                                      long contentLength);
-
-    /** Uploads a part with full control over the SDK request and body. */
+    /**
+     * <b>SDK escape hatch</b>: UploadPart of an SDK request and body, for precomputed {@code Content-MD5} or checksum
+     * headers, SSE-C, or a custom {@link AsyncRequestBody}.
+     */
     Mono<UploadPartResult> uploadPart(UploadPartRequest request, AsyncRequestBody body);
 
     /**

@@ -50,7 +50,7 @@ class ArgumentValidationTest {
                     () -> s3.bucketExists(bucket),
                     () -> s3.deleteBucket(bucket),
                     () -> s3.getBucketLocation(bucket),
-                    () -> s3.putObject(bucket, "k", "x"),
+                    () -> s3.putObject(bucket, "k", UploadBody.ofString("x")),
                     () -> s3.getObject(bucket, "k"),
                     () -> s3.getObjectStream(bucket, "k", GetObjectOptions.defaults()),
                     () -> s3.headObject(bucket, "k"),
@@ -83,7 +83,7 @@ class ArgumentValidationTest {
         MultipartUploadHandle upload = new MultipartUploadHandle(b, "k", "upload-id");
         List<String> tooMany = IntStream.range(0, 1001).mapToObj(i -> "k" + i).toList();
 
-        assertIllegal(() -> s3.putObject(b, KEY_TOO_LONG, "x"), "1026 UTF-8 bytes");
+        assertIllegal(() -> s3.putObject(b, KEY_TOO_LONG, UploadBody.ofString("x")), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.getObject(b, KEY_TOO_LONG), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.headObject(b, KEY_TOO_LONG), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.deleteObjects(b, List.of("ok", KEY_TOO_LONG)), "1026 UTF-8 bytes");
@@ -97,11 +97,11 @@ class ArgumentValidationTest {
         assertIllegal(() -> ByteRange.from(-5), "must be >= 0");
         assertIllegal(() -> ByteRange.lastBytes(0), "suffix length must be >= 1");
         assertIllegal(() -> s3.uploadPartCopy(upload, 1, b, "src", ByteRange.from(10)), "closed byte range");
-        assertIllegal(() -> s3.putObject(b, "k", Flux.<ByteBuffer>empty(), -1), "contentLength must be >= 0");
+        assertIllegal(() -> s3.putObject(b, "k", UploadBody.ofPublisher(Flux.<ByteBuffer>empty(), -1)), "contentLength must be >= 0");
 
-        assertIllegal(() -> s3.uploadPart(upload, 0, new byte[1]), "part number must be within 1..10000, got 0");
-        assertIllegal(() -> s3.uploadPart(upload, 10_001, new byte[1]), "got 10001");
-        assertIllegal(() -> s3.uploadPart(upload, 0, Flux.<ByteBuffer>empty(), 0), "got 0");
+        assertIllegal(() -> s3.uploadPart(upload, 0, UploadBody.ofBytes(new byte[1])), "part number must be within 1..10000, got 0");
+        assertIllegal(() -> s3.uploadPart(upload, 10_001, UploadBody.ofBytes(new byte[1])), "got 10001");
+        assertIllegal(() -> s3.uploadPart(upload, 0, UploadBody.ofPublisher(Flux.<ByteBuffer>empty(), 0)), "got 0");
         assertIllegal(() -> s3.uploadPartCopy(upload, 10_001, b, "src", null), "got 10001");
         assertIllegal(() -> GetObjectOptions.builder().partNumber(0), "partNumber must be within 1..10000");
         assertIllegal(() -> s3.completeMultipartUpload(upload, List.of()), "at least one part");
@@ -123,13 +123,13 @@ class ArgumentValidationTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         String b = bucket.name();
         List<ThrowingCallable> calls = List.of(
-                () -> s3.putObject(null, "k", "x"),
-                () -> s3.putObject(b, null, "x"),
-                () -> s3.putObject(b, "k", (String) null),
-                () -> s3.putObject(b, "k", (byte[]) null),
-                () -> s3.putObject(b, "k", (Path) null),
-                () -> s3.putObject(b, "k", new byte[0], null),
-                () -> s3.putObject(b, "k", null, 0),
+                () -> s3.putObject(null, "k", UploadBody.ofString("x")),
+                () -> s3.putObject(b, null, UploadBody.ofString("x")),
+                () -> s3.putObject(b, "k", UploadBody.ofString((String) null)),
+                () -> s3.putObject(b, "k", UploadBody.ofBytes((byte[]) null)),
+                () -> s3.putObject(b, "k", UploadBody.ofFile((Path) null)),
+                () -> s3.putObject(b, "k", UploadBody.ofBytes(new byte[0]), (PutObjectOptions) null),
+                () -> s3.putObject(b, "k", UploadBody.ofPublisher(null, 0)),
                 () -> s3.getObject(b, "k", null),
                 () -> s3.getObject((GetObjectRequest) null),
                 () -> s3.headObject(b, null),
@@ -138,7 +138,7 @@ class ArgumentValidationTest {
                 () -> s3.deleteObjects(b, Collections.singletonList(null)),
                 () -> s3.listObjectsV2(b, null),
                 () -> s3.listObjectsV2((ListObjectsV2Request) null),
-                () -> s3.uploadPart(null, 1, new byte[0]),
+                () -> s3.uploadPart(null, 1, UploadBody.ofBytes(new byte[0])),
                 () -> s3.completeMultipartUpload(new MultipartUploadHandle(b, "k", "u"), null),
                 () -> s3.waitUntilObjectExists(b, "k", null));
         for (ThrowingCallable call : calls) {

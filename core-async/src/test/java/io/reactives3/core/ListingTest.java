@@ -254,9 +254,9 @@ class ListingTest {
     void listObjectVersions_versionsAndDeleteMarkers_inListingOrder(S3Target target, TestBucket bucket) {
         ObjectOperationsTest.enableVersioning(target, bucket);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String a1 = s3.putObject(bucket.name(), "a", "a-1").block(TIMEOUT).versionId();
-        String a2 = s3.putObject(bucket.name(), "a", "a-22").block(TIMEOUT).versionId();
-        String b1 = s3.putObject(bucket.name(), "b", "b").block(TIMEOUT).versionId();
+        String a1 = s3.putObject(bucket.name(), "a", UploadBody.ofString("a-1")).block(TIMEOUT).versionId();
+        String a2 = s3.putObject(bucket.name(), "a", UploadBody.ofString("a-22")).block(TIMEOUT).versionId();
+        String b1 = s3.putObject(bucket.name(), "b", UploadBody.ofString("b")).block(TIMEOUT).versionId();
         String marker = s3.deleteObject(bucket.name(), "b").block(TIMEOUT).versionId();
 
         List<ObjectVersionSummary> versions = s3.listObjectVersions(bucket.name(), null).collectList()
@@ -279,8 +279,8 @@ class ListingTest {
         ObjectOperationsTest.enableVersioning(target, bucket);
         ReactiveS3Client s3 = TargetClients.client(target);
         for (String key : List.of("p", "q", "r")) {
-            s3.putObject(bucket.name(), key, key + "1").block(TIMEOUT);
-            s3.putObject(bucket.name(), key, key + "2").block(TIMEOUT);
+            s3.putObject(bucket.name(), key, UploadBody.ofString(key + "1")).block(TIMEOUT);
+            s3.putObject(bucket.name(), key, UploadBody.ofString(key + "2")).block(TIMEOUT);
         }
         ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucket.name()).maxKeys(2)
                 .build();

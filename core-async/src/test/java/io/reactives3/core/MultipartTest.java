@@ -47,10 +47,10 @@ class MultipartTest {
         assertThat(s3.listMultipartUploads(bucket.name(), null).map(MultipartUploadSummary::uploadId)
                 .collectList().block(TIMEOUT)).containsExactly(upload.uploadId());
 
-        UploadPartResult r1 = s3.uploadPart(upload, 1, part1).block(TIMEOUT);
-        UploadPartResult r2 = s3.uploadPart(upload, 2, ObjectOperationsTest.chunks(part2, 256 * 1024), part2.length)
+        UploadPartResult r1 = s3.uploadPart(upload, 1, UploadBody.ofBytes(part1)).block(TIMEOUT);
+        UploadPartResult r2 = s3.uploadPart(upload, 2, UploadBody.ofPublisher(ObjectOperationsTest.chunks(part2, 256 * 1024), part2.length))
                 .block(TIMEOUT);
-        UploadPartResult r3 = s3.uploadPart(upload, 3, part3).block(TIMEOUT);
+        UploadPartResult r3 = s3.uploadPart(upload, 3, UploadBody.ofBytes(part3)).block(TIMEOUT);
         assertThat(List.of(r1, r2, r3)).allSatisfy(r -> assertThat(r.eTag()).isNotBlank().doesNotContain("\""));
         assertThat(r2.size()).isEqualTo(part2.length);
 
@@ -120,7 +120,7 @@ class MultipartTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "aborted", PutObjectOptions.defaults())
                 .block(TIMEOUT);
-        s3.uploadPart(upload, 1, bytes(1000)).block(TIMEOUT);
+        s3.uploadPart(upload, 1, UploadBody.ofBytes(bytes(1000))).block(TIMEOUT);
 
         StepVerifier.create(s3.abortMultipartUpload(upload)).verifyComplete();
 
@@ -144,7 +144,7 @@ class MultipartTest {
         MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "marked", PutObjectOptions.defaults())
                 .block(TIMEOUT);
         for (int part = 1; part <= 3; part++) {
-            s3.uploadPart(upload, part, bytes(100 * part)).block(TIMEOUT);
+            s3.uploadPart(upload, part, UploadBody.ofBytes(bytes(100 * part))).block(TIMEOUT);
         }
 
         if (target.kind() == StoreKind.S3PROXY) { // S3Proxy 4.1 answers 501 to part-number-marker
@@ -190,8 +190,8 @@ class MultipartTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "small", PutObjectOptions.defaults())
                 .block(TIMEOUT);
-        List<CompletedPart> parts = List.of(s3.uploadPart(upload, 1, bytes(1000)).block(TIMEOUT).toCompletedPart(),
-                s3.uploadPart(upload, 2, bytes(1000)).block(TIMEOUT).toCompletedPart());
+        List<CompletedPart> parts = List.of(s3.uploadPart(upload, 1, UploadBody.ofBytes(bytes(1000))).block(TIMEOUT).toCompletedPart(),
+                s3.uploadPart(upload, 2, UploadBody.ofBytes(bytes(1000))).block(TIMEOUT).toCompletedPart());
 
         if (target.kind() == StoreKind.LOCAL_S3) { // LocalS3 2.4 does not enforce the 5 MiB minimum
             assertThat(s3.completeMultipartUpload(upload, parts).block(TIMEOUT).eTag()).isNotBlank();

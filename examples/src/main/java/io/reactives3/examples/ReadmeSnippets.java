@@ -5,6 +5,7 @@ import static io.reactives3.resource.Filter.prefix;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.ObjectSummary;
 import io.reactives3.core.model.PresignedPost;
@@ -36,7 +37,7 @@ final class ReadmeSnippets {
                 .credentials("access-key", "secret-key")
                 .build();
         Mono<Void> roundTrip = s3.createBucket("photos")
-                .then(s3.putObject("photos", "2026/cat.jpg", Path.of("cat.jpg")))
+                .then(s3.putObject("photos", "2026/cat.jpg", UploadBody.ofFile(Path.of("cat.jpg"))))
                 .then(s3.getObject("photos", "2026/cat.jpg"))
                 .doOnNext(object -> System.out.println(object.size() + " bytes"))
                 .then();

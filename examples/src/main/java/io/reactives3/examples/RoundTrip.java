@@ -2,6 +2,7 @@ package io.reactives3.examples;
 
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.model.ObjectSummary;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.S3Targets;
@@ -41,7 +42,7 @@ public final class RoundTrip {
             s3.createBucket(bucket).block(TIMEOUT);
             System.out.println("created bucket  " + bucket);
 
-            var put = s3.putObject(bucket, key, content).block(TIMEOUT);
+            var put = s3.putObject(bucket, key, UploadBody.ofString(content)).block(TIMEOUT);
             System.out.println("uploaded        s3://" + bucket + "/" + key + " (" + put.size() + " bytes, ETag "
                     + put.eTag() + ")");
 

@@ -10,6 +10,7 @@ import io.reactives3.core.Presigner;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketVersioningResult;
@@ -40,15 +41,12 @@ import io.reactives3.core.model.PutObjectResult;
 import io.reactives3.core.model.TaggingResult;
 import io.reactives3.core.model.UploadPartResult;
 import io.reactives3.core.model.VersioningStatus;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -177,33 +175,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, byte[] content) {
-        return objectOperations.putObject(bucket, key, content);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, String content) {
-        return objectOperations.putObject(bucket, key, content);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, Path file) {
-        return objectOperations.putObject(bucket, key, file);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength) {
-        return objectOperations.putObject(bucket, key, body, contentLength);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, byte[] content, PutObjectOptions options) {
-        return objectOperations.putObject(bucket, key, content, options);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength, PutObjectOptions options) {
-        return objectOperations.putObject(bucket, key, body, contentLength, options);
+    public Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body, PutObjectOptions options) {
+        return objectOperations.putObject(bucket, key, body, options);
     }
 
     @Override
@@ -352,13 +325,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content) {
-        return multipartOperations.uploadPart(upload, partNumber, content);
-    }
-
-    @Override
-    public Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body, long contentLength) {
-        return multipartOperations.uploadPart(upload, partNumber, body, contentLength);
+    public Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, UploadBody body) {
+        return multipartOperations.uploadPart(upload, partNumber, body);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.reactives3.core.internal;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.CompletedPart;
@@ -12,12 +13,10 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.core.model.PartSummary;
 import io.reactives3.core.model.UploadPartResult;
-import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -68,21 +67,13 @@ final class MultipartOperations {
 
     // ------------------------------------------------------------------ parts
 
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content) {
-        checked(upload);
-        Arguments.partNumber(partNumber);
-        Arguments.notNull(content, "content");
-        return part(partRequest(upload, partNumber, content.length), AsyncRequestBody.fromBytes(content));
-    }
-
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body,
-                                      long contentLength) {
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, UploadBody body) {
         checked(upload);
         Arguments.partNumber(partNumber);
         Arguments.notNull(body, "body");
-        Arguments.length(contentLength, "contentLength");
-        return part(partRequest(upload, partNumber, contentLength), new ExactLengthBody(body, contentLength, null,
-                "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key()));
+        return UploadBodies.prepare(body, "UploadPart",
+                        "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key())
+                .flatMap(prepared -> part(partRequest(upload, partNumber, prepared.length()), prepared.body()));
     }
 
     Mono<UploadPartResult> uploadPart(UploadPartRequest request, AsyncRequestBody body) {
