@@ -67,10 +67,6 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
@@ -275,42 +271,57 @@ public interface ReactiveS3Client extends AutoCloseable {
     Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request);
 
     // ------------------------------------------------------------------ listings
-
-    /** Emits one page of ListObjectsV2 (resume with {@link ListObjectsOptions#continuationToken()}). */
-    Mono<ListObjectsPage> listObjectsV2(String bucket, ListObjectsOptions options);
-
-    /** One page with full control over the SDK request. */
-    Mono<ListObjectsPage> listObjectsV2(ListObjectsV2Request request);
+    // Naming rule: listX(...) -> Flux<item>, listXPages(...) -> Flux<page>, listXPage(...) -> Mono<one page>.
 
     /**
-     * Emits the pages of a listing, fetching the next page only when the previous one was requested downstream (at
-     * most one page ahead of demand). Starts at {@code options.continuationToken()} when set. Cancel stops further
-     * requests.
+     * Emits one page of ListObjectsV2 (one request), from {@link ListObjectsOptions#continuationToken()} when set.
+     * Resume with the page's {@code nextContinuationToken}. Cancel aborts the request.
      */
-    Flux<ListObjectsPage> listObjectsV2Pages(String bucket, ListObjectsOptions options);
+    Mono<ListObjectsPage> listObjectsPage(String bucket, ListObjectsOptions options);
 
-    /** Pages with full control over the first SDK request (later ones carry its continuation token). */
-    Flux<ListObjectsPage> listObjectsV2Pages(ListObjectsV2Request request);
+    /**
+     * Emits the pages of a ListObjectsV2 listing, fetching the next page only when the previous one was requested
+     * downstream (at most one page ahead of demand); starts at {@code options.continuationToken()} when set.
+     * Completes after the last page; cancel stops further requests.
+     */
+    Flux<ListObjectsPage> listObjectsPages(String bucket, ListObjectsOptions options);
 
-    /** Emits every object in the bucket, page by page on demand. */
+    /** Emits every object in the bucket, page by page on demand; completes empty for an empty bucket. */
     default Flux<ObjectSummary> listObjects(String bucket) {
         return listObjects(bucket, ListObjectsOptions.defaults());
     }
 
-    /** Emits every object whose key starts with {@code prefix} ({@code null} for all), page by page on demand. */
-    Flux<ObjectSummary> listObjects(String bucket, String prefix);
-
-    /** Emits every object the options select, page by page on demand. */
+    /**
+     * Emits every object the options select (common prefixes are only on the pages: see
+     * {@link #listObjectsPages}), page by page on demand; cancel stops further requests.
+     */
     Flux<ObjectSummary> listObjects(String bucket, ListObjectsOptions options);
 
-    /** Emits one page of ListObjectVersions. */
-    Mono<ListObjectVersionsPage> listObjectVersions(ListObjectVersionsRequest request);
+    /** Emits every object the options set on a fresh builder select, e.g. {@code o -> o.prefix("2026/")}. */
+    default Flux<ObjectSummary> listObjects(String bucket, Consumer<ListObjectsOptions.Builder> options) {
+        return listObjects(bucket, build(ListObjectsOptions.builder(), options, ListObjectsOptions.Builder::build));
+    }
 
-    /** Emits the pages of ListObjectVersions on demand, from the request's markers. */
-    Flux<ListObjectVersionsPage> listObjectVersionsPages(ListObjectVersionsRequest request);
+    /** Emits one page of ListObjectVersions (one request), from the options' markers. */
+    Mono<ListObjectVersionsPage> listObjectVersionsPage(String bucket, ListObjectVersionsOptions options);
 
-    /** Emits every version and delete marker under {@code prefix} ({@code null} for all), page by page on demand. */
-    Flux<ObjectVersionSummary> listObjectVersions(String bucket, String prefix);
+    /** Emits the pages of ListObjectVersions on demand (at most one page ahead), from the options' markers. */
+    Flux<ListObjectVersionsPage> listObjectVersionsPages(String bucket, ListObjectVersionsOptions options);
+
+    /** Emits every version and delete marker of the bucket, in listing order, page by page on demand. */
+    default Flux<ObjectVersionSummary> listObjectVersions(String bucket) {
+        return listObjectVersions(bucket, ListObjectVersionsOptions.defaults());
+    }
+
+    /** Emits every version and delete marker the options select, page by page on demand. */
+    Flux<ObjectVersionSummary> listObjectVersions(String bucket, ListObjectVersionsOptions options);
+
+    /** Emits every version and delete marker the options set on a fresh builder select. */
+    default Flux<ObjectVersionSummary> listObjectVersions(String bucket,
+                                                          Consumer<ListObjectVersionsOptions.Builder> options) {
+        return listObjectVersions(bucket, build(ListObjectVersionsOptions.builder(), options,
+                ListObjectVersionsOptions.Builder::build));
+    }
 
     // ------------------------------------------------------------------ multipart primitives
 
@@ -360,30 +371,43 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Aborts the upload, freeing its parts; completes empty. {@link UploadNotFoundException} if already gone. */
     Mono<Void> abortMultipartUpload(MultipartUploadHandle upload);
 
-    /** Emits one page of the upload's parts, starting after {@code partNumberMarker} (0 for the first page). */
-    Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker);
+    /** Emits one page of the upload's parts (one request), starting after the options' part number marker. */
+    Mono<ListPartsPage> listPartsPage(MultipartUploadHandle upload, ListPartsOptions options);
+
+    /** Emits the pages of the upload's parts on demand (at most one page ahead). */
+    Flux<ListPartsPage> listPartsPages(MultipartUploadHandle upload, ListPartsOptions options);
 
     /**
-     * Emits one page of an upload's parts with full control over the SDK request ({@code max-parts},
-     * {@code part-number-marker}).
+     * Emits every uploaded part of the upload, page by page on demand; {@link UploadNotFoundException} when the
+     * upload is gone.
      */
-    Mono<ListPartsPage> listParts(ListPartsRequest request);
+    default Flux<PartSummary> listParts(MultipartUploadHandle upload) {
+        return listParts(upload, ListPartsOptions.defaults());
+    }
 
-    /** Emits every uploaded part of the upload, page by page on demand. */
-    Flux<PartSummary> listParts(MultipartUploadHandle upload);
+    /** Emits every part the options select, page by page on demand. */
+    Flux<PartSummary> listParts(MultipartUploadHandle upload, ListPartsOptions options);
 
-    /** Emits one page of the bucket's unfinished uploads under {@code prefix} ({@code null} for all). */
-    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, String prefix, String keyMarker,
-                                                            String uploadIdMarker);
+    /** Emits one page of the bucket's unfinished uploads (one request), from the options' markers. */
+    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, ListMultipartUploadsOptions options);
 
-    /**
-     * Emits one page of the bucket's unfinished uploads with full control over the SDK request
-     * ({@code max-uploads}, delimiter, markers).
-     */
-    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(ListMultipartUploadsRequest request);
+    /** Emits the pages of the bucket's unfinished uploads on demand (at most one page ahead). */
+    Flux<ListMultipartUploadsPage> listMultipartUploadsPages(String bucket, ListMultipartUploadsOptions options);
 
-    /** Emits every unfinished upload under {@code prefix} ({@code null} for all), page by page on demand. */
-    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, String prefix);
+    /** Emits every unfinished upload of the bucket, page by page on demand. */
+    default Flux<MultipartUploadSummary> listMultipartUploads(String bucket) {
+        return listMultipartUploads(bucket, ListMultipartUploadsOptions.defaults());
+    }
+
+    /** Emits every unfinished upload the options select, page by page on demand. */
+    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, ListMultipartUploadsOptions options);
+
+    /** Emits every unfinished upload the options set on a fresh builder select, e.g. {@code o -> o.prefix("a/")}. */
+    default Flux<MultipartUploadSummary> listMultipartUploads(String bucket,
+                                                              Consumer<ListMultipartUploadsOptions.Builder> options) {
+        return listMultipartUploads(bucket, build(ListMultipartUploadsOptions.builder(), options,
+                ListMultipartUploadsOptions.Builder::build));
+    }
 
     // ------------------------------------------------------------------ ACL
 
@@ -499,6 +523,13 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Polls until the object is gone; completes empty; {@link WaitTimeoutException} after {@code timeout}. */
     Mono<Void> waitUntilObjectNotExists(String bucket, String key, Duration timeout);
+
+    /** Applies {@code customizer} to {@code builder} and builds (for the {@code Consumer<Builder>} overloads). */
+    private static <B, T> T build(B builder, Consumer<B> customizer, java.util.function.Function<B, T> build) {
+        Objects.requireNonNull(customizer, "options must not be null");
+        customizer.accept(builder);
+        return build.apply(builder);
+    }
 
     /** Closes the SDK client this client owns (not a wrapped one). */
     @Override

@@ -59,12 +59,12 @@ class ArgumentValidationTest {
                     () -> s3.copyObject("valid-bucket", "k", bucket, "k"),
                     () -> s3.deleteObject(bucket, "k"),
                     () -> s3.deleteObjects(bucket, List.of("k")),
-                    () -> s3.listObjectsV2(bucket, ListObjectsOptions.defaults()),
-                    () -> s3.listObjectsV2Pages(bucket, ListObjectsOptions.defaults()),
-                    () -> s3.listObjects(bucket, (String) null),
-                    () -> s3.listObjectVersions(bucket, null),
+                    () -> s3.listObjectsPage(bucket, ListObjectsOptions.defaults()),
+                    () -> s3.listObjectsPages(bucket, ListObjectsOptions.defaults()),
+                    () -> s3.listObjects(bucket),
+                    () -> s3.listObjectVersions(bucket),
                     () -> s3.createMultipartUpload(bucket, "k", PutObjectOptions.defaults()),
-                    () -> s3.listMultipartUploads(bucket, null),
+                    () -> s3.listMultipartUploads(bucket),
                     () -> s3.waitUntilBucketExists(bucket, Duration.ofSeconds(1)),
                     () -> s3.waitUntilObjectNotExists(bucket, "k", Duration.ofSeconds(1)));
             for (ThrowingCallable call : calls) {
@@ -105,7 +105,7 @@ class ArgumentValidationTest {
         assertIllegal(() -> s3.uploadPartCopy(upload, 10_001, b, "src", null), "got 10001");
         assertIllegal(() -> GetObjectOptions.builder().partNumber(0), "partNumber must be within 1..10000");
         assertIllegal(() -> s3.completeMultipartUpload(upload, List.of()), "at least one part");
-        assertIllegal(() -> s3.listParts(upload, -1), "partNumberMarker");
+        assertIllegal(() -> s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(-1).build()), "partNumberMarker");
 
         assertIllegal(() -> s3.deleteObjects(b, tooMany), "at most 1000 keys, got 1001");
         assertThatCode(() -> s3.deleteObjects(b, tooMany.subList(0, 1000))).doesNotThrowAnyException();
@@ -136,8 +136,7 @@ class ArgumentValidationTest {
                 () -> s3.copyObject(b, "k", b, "k2", null),
                 () -> s3.deleteObjects(b, null),
                 () -> s3.deleteObjects(b, Collections.singletonList(null)),
-                () -> s3.listObjectsV2(b, null),
-                () -> s3.listObjectsV2((ListObjectsV2Request) null),
+                () -> s3.listObjectsPage(b, null),
                 () -> s3.uploadPart(null, 1, UploadBody.ofBytes(new byte[0])),
                 () -> s3.completeMultipartUpload(new MultipartUploadHandle(b, "k", "u"), null),
                 () -> s3.waitUntilObjectExists(b, "k", null));

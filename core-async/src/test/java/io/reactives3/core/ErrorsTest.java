@@ -56,7 +56,7 @@ class ErrorsTest {
             assertThat(e.errorCode()).isEqualTo("NoSuchBucket");
             assertThat(e.getMessage()).contains("GetObject", "s3://" + missing + "/k", "404", "NoSuchBucket");
         });
-        verifyError(s3.listObjectsV2(missing, ListObjectsOptions.defaults()), BucketNotFoundException.class,
+        verifyError(s3.listObjectsPage(missing, ListObjectsOptions.defaults()), BucketNotFoundException.class,
                 e -> assertThat(e.getMessage()).contains("ListObjectsV2", missing));
         verifyError(s3.putObject(missing, "k", UploadBody.ofString("x")), BucketNotFoundException.class,
                 e -> assertThat(e.operation()).isEqualTo("PutObject"));
@@ -127,7 +127,7 @@ class ErrorsTest {
                 assertThat(e.getMessage()).contains("GetObject", "s3://" + bucket.name() + "/secret", "403",
                         "SignatureDoesNotMatch");
             });
-            verifyError(wrong.listObjectsV2(bucket.name(), ListObjectsOptions.defaults()),
+            verifyError(wrong.listObjectsPage(bucket.name(), ListObjectsOptions.defaults()),
                     AccessDeniedException.class, e -> assertThat(e.operation()).isEqualTo("ListObjectsV2"));
             // exists is "true", "false" or an error: access denied is not "does not exist"
             StepVerifier.create(wrong.bucketExists(bucket.name()))
@@ -146,7 +146,7 @@ class ErrorsTest {
         MultipartUploadHandle unknown = new MultipartUploadHandle(bucket.name(), "k", "no-such-upload-id");
         if (target.kind() == StoreKind.LOCAL_S3) {
             // LocalS3 2.4 answers 204 to aborting an unknown upload; ListParts reports it
-            verifyError(TargetClients.client(target).listParts(unknown, 0), UploadNotFoundException.class,
+            verifyError(TargetClients.client(target).listPartsPage(unknown, ListPartsOptions.builder().partNumberMarker(0).build()), UploadNotFoundException.class,
                     e -> assertThat(e.errorCode()).isEqualTo("NoSuchUpload"));
             return;
         }

@@ -149,7 +149,7 @@ class HostileKeysTest {
                     () -> s3.getObject(name, "k"),
                     () -> s3.copyObject(b, "k", name, "k"),
                     () -> s3.deleteObject(name, "k"),
-                    () -> s3.listObjects(name, (String) null),
+                    () -> s3.listObjects(name),
                     () -> presigner.getObject(name, "k", TIMEOUT),
                     () -> presigner.putObject(name, "k", TIMEOUT),
                     () -> presigner.deleteObject(name, "k", TIMEOUT));

@@ -44,7 +44,7 @@ class MultipartTest {
                 PutObjectOptions.builder().contentType("application/x-parts").metadata("kind", "mpu").build())
                 .block(TIMEOUT);
         assertThat(upload.uploadId()).isNotBlank();
-        assertThat(s3.listMultipartUploads(bucket.name(), null).map(MultipartUploadSummary::uploadId)
+        assertThat(s3.listMultipartUploads(bucket.name()).map(MultipartUploadSummary::uploadId)
                 .collectList().block(TIMEOUT)).containsExactly(upload.uploadId());
 
         UploadPartResult r1 = s3.uploadPart(upload, 1, UploadBody.ofBytes(part1)).block(TIMEOUT);
@@ -80,7 +80,7 @@ class MultipartTest {
         var head = s3.headObject(bucket.name(), "big").block(TIMEOUT);
         assertThat(head.contentType()).isEqualTo("application/x-parts");
         assertThat(head.metadata()).containsEntry("kind", "mpu");
-        assertThat(s3.listMultipartUploads(bucket.name(), null).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(s3.listMultipartUploads(bucket.name()).collectList().block(TIMEOUT)).isEmpty();
 
         RecordedRequest complete = target.requestLog().forBucket(bucket.name()).stream()
                 .filter(r -> r.operation().equals("CompleteMultipartUpload")).findFirst().orElseThrow();
@@ -124,7 +124,7 @@ class MultipartTest {
 
         StepVerifier.create(s3.abortMultipartUpload(upload)).verifyComplete();
 
-        assertThat(s3.listMultipartUploads(bucket.name(), null).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(s3.listMultipartUploads(bucket.name()).collectList().block(TIMEOUT)).isEmpty();
         assertThat(ObjectOperationsTest.existsAtServer(target, bucket, "aborted")).isFalse();
         if (target.kind() != StoreKind.LOCAL_S3) { // LocalS3 2.4 answers 204 to aborting an unknown upload
             StepVerifier.create(s3.abortMultipartUpload(upload))
@@ -132,7 +132,7 @@ class MultipartTest {
                     .verify(TIMEOUT);
         }
         if (target.kind() != StoreKind.S3PROXY) { // S3Proxy lists no parts (200) for an unknown upload
-            StepVerifier.create(s3.listParts(upload, 0))
+            StepVerifier.create(s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(0).build()))
                     .expectError(UploadNotFoundException.class)
                     .verify(TIMEOUT);
         }
@@ -148,16 +148,16 @@ class MultipartTest {
         }
 
         if (target.kind() == StoreKind.S3PROXY) { // S3Proxy 4.1 answers 501 to part-number-marker
-            StepVerifier.create(s3.listParts(upload, 1))
+            StepVerifier.create(s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(1).build()))
                     .expectError(UnsupportedByStoreException.class)
                     .verify(TIMEOUT);
         } else {
-            ListPartsPage page = s3.listParts(upload, 1).block(TIMEOUT);
+            ListPartsPage page = s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(1).build()).block(TIMEOUT);
             assertThat(page.parts()).extracting(PartSummary::partNumber).containsExactly(2, 3);
             assertThat(page.truncated()).isFalse();
             assertThat(page.upload()).isEqualTo(upload);
         }
-        ListPartsPage first = s3.listParts(upload, 0).block(TIMEOUT);
+        ListPartsPage first = s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(0).build()).block(TIMEOUT);
         assertThat(first.parts()).extracting(PartSummary::partNumber).containsExactly(1, 2, 3);
         assertThat(target.requestLog().forBucket(bucket.name())).filteredOn(r -> r.operation().equals("ListParts"))
                 .extracting(r -> r.head().queryParam("part-number-marker").orElse(null))
@@ -173,10 +173,10 @@ class MultipartTest {
         MultipartUploadHandle b = s3.createMultipartUpload(bucket.name(), "data/b c+", PutObjectOptions.defaults())
                 .block(TIMEOUT);
 
-        List<MultipartUploadSummary> all = s3.listMultipartUploads(bucket.name(), null).collectList().block(TIMEOUT);
+        List<MultipartUploadSummary> all = s3.listMultipartUploads(bucket.name()).collectList().block(TIMEOUT);
         assertThat(all).extracting(MultipartUploadSummary::handle).containsExactlyInAnyOrder(a, b);
 
-        var page = s3.listMultipartUploadsPage(bucket.name(), "logs/", null, null).block(TIMEOUT);
+        var page = s3.listMultipartUploadsPage(bucket.name(), ListMultipartUploadsOptions.builder().prefix("logs/").build()).block(TIMEOUT);
         assertThat(page.uploads()).extracting(MultipartUploadSummary::key).containsExactly("logs/a");
         assertThat(page.truncated()).isFalse();
         assertThat(page.uploads().get(0).initiated()).isNotNull();

@@ -537,7 +537,7 @@ class ObjectOperationsTest {
             s3.copyObject(bucket.name(), key, other.name(), "copy/" + key).block(TIMEOUT);
             assertThat(other.get("copy/" + key)).as("copy of %s", key).isEqualTo(data);
         }
-        List<String> listed = s3.listObjects(bucket.name(), (String) null).map(ObjectSummary::key)
+        List<String> listed = s3.listObjects(bucket.name()).map(ObjectSummary::key)
                 .collectList().block(TIMEOUT);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(keys);
 

@@ -41,7 +41,7 @@ final class ReadmeSnippets {
                 .then(s3.getObject("photos", "2026/cat.jpg"))
                 .doOnNext(object -> System.out.println(object.size() + " bytes"))
                 .then();
-        Flux<ObjectSummary> listing = s3.listObjects("photos", "2026/");   // pages fetched as demand asks
+        Flux<ObjectSummary> listing = s3.listObjects("photos", o -> o.prefix("2026/"));   // pages fetched as demand asks
         Mono<PresignedPost> form = s3.presigner().post("photos", PostPolicy.builder()
                 .keyStartsWith("uploads/").contentLengthRange(1, 10 * 1024 * 1024)
                 .expiresIn(Duration.ofMinutes(10)).build());

@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.ListMultipartUploadsOptions;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.resource.internal.Pager;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 
 /**
  * The unfinished multipart uploads of a bucket (boto3's {@code bucket.multipart_uploads}), by key then initiation
@@ -88,10 +88,9 @@ public final class MultipartUploadCollection extends ResourceCollection<Multipar
     }
 
     private Mono<Fetched<Cursor, MultipartUpload>> fetch(Cursor cursor, int maxUploads) {
-        ListMultipartUploadsRequest request = ListMultipartUploadsRequest.builder().bucket(bucket.name())
-                .prefix(selection().prefix()).keyMarker(cursor.keyMarker()).uploadIdMarker(cursor.uploadIdMarker())
-                .maxUploads(maxUploads).build();
-        return bucket.context().client().listMultipartUploadsPage(request)
+        ListMultipartUploadsOptions options = ListMultipartUploadsOptions.builder().prefix(selection().prefix())
+                .keyMarker(cursor.keyMarker()).uploadIdMarker(cursor.uploadIdMarker()).pageSize(maxUploads).build();
+        return bucket.context().client().listMultipartUploadsPage(bucket.name(), options)
                 .map(page -> new Fetched<>(
                         page.uploads().stream().filter(this::selected).map(u -> new MultipartUpload(bucket.context(),
                                 u.bucket(), u.key(), u.uploadId(), u)).toList(),

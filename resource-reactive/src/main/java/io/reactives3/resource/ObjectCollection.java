@@ -59,7 +59,7 @@ public final class ObjectCollection extends ResourceCollection<ObjectCollection,
         ListObjectsOptions request = ListObjectsOptions.builder().prefix(selection().prefix())
                 .delimiter(selection().delimiter()).startAfter(selection().startAfter())
                 .continuationToken(continuationToken).pageSize(maxKeys).build();
-        return bucket.context().client().listObjectsV2(bucket.name(), request)
+        return bucket.context().client().listObjectsPage(bucket.name(), request)
                 .map(page -> new Fetched<>(
                         page.objects().stream().map(o -> new ObjectSummary(bucket.context(), bucket.name(), o))
                                 .toList(),

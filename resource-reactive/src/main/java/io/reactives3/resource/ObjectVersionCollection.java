@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.ListObjectVersionsOptions;
 import io.reactives3.core.model.ObjectIdentifier;
 import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
@@ -9,7 +10,6 @@ import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.model.BatchDeleteResult;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 
 /**
  * Every version and delete marker in a bucket (boto3's {@code bucket.object_versions}), by key then newest first: an
@@ -53,10 +53,10 @@ public final class ObjectVersionCollection extends ResourceCollection<ObjectVers
     }
 
     private Mono<Fetched<Cursor, ObjectVersion>> fetch(Cursor cursor, int maxKeys) {
-        ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucket.name())
-                .prefix(selection().prefix()).delimiter(selection().delimiter()).keyMarker(cursor.keyMarker())
-                .versionIdMarker(cursor.versionIdMarker()).maxKeys(maxKeys).build();
-        return bucket.context().client().listObjectVersions(request)
+        ListObjectVersionsOptions options = ListObjectVersionsOptions.builder().prefix(selection().prefix())
+                .delimiter(selection().delimiter()).keyMarker(cursor.keyMarker())
+                .versionIdMarker(cursor.versionIdMarker()).pageSize(maxKeys).build();
+        return bucket.context().client().listObjectVersionsPage(bucket.name(), options)
                 .map(page -> new Fetched<>(
                         page.versions().stream().map(v -> new ObjectVersion(bucket.context(), bucket.name(), v.key(),
                                 v.versionId(), v)).toList(),

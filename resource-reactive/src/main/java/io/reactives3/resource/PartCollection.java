@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.resource.internal.Pager;
 import io.reactives3.resource.internal.Pager.Fetched;
@@ -8,7 +9,6 @@ import io.reactives3.resource.model.Page;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 
 /**
  * The uploaded parts of a multipart upload (boto3's {@code multipart_upload.parts}), by part number: an immutable
@@ -38,9 +38,8 @@ public final class PartCollection extends ResourceCollection<PartCollection, Mul
 
     private Mono<Fetched<Integer, MultipartUploadPart>> fetch(Integer partNumberMarker, int maxParts) {
         MultipartUploadHandle handle = upload.handle();
-        return upload.context().client().listParts(ListPartsRequest.builder().bucket(handle.bucket())
-                        .key(handle.key()).uploadId(handle.uploadId())
-                        .partNumberMarker(partNumberMarker == 0 ? null : partNumberMarker).maxParts(maxParts).build())
+        return upload.context().client().listPartsPage(handle, ListPartsOptions.builder()
+                        .partNumberMarker(partNumberMarker).pageSize(maxParts).build())
                 .map(page -> new Fetched<>(
                         page.parts().stream().map(p -> new MultipartUploadPart(upload, p.partNumber(), p)).toList(),
                         List.of(),

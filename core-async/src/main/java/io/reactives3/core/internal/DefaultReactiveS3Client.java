@@ -5,7 +5,10 @@ import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.HttpTransport;
+import io.reactives3.core.ListMultipartUploadsOptions;
+import io.reactives3.core.ListObjectVersionsOptions;
 import io.reactives3.core.ListObjectsOptions;
+import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.Presigner;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
@@ -58,10 +61,6 @@ import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
@@ -270,28 +269,13 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ListObjectsPage> listObjectsV2(String bucket, ListObjectsOptions options) {
-        return listingOperations.listObjectsV2(bucket, options);
+    public Mono<ListObjectsPage> listObjectsPage(String bucket, ListObjectsOptions options) {
+        return listingOperations.listObjectsPage(bucket, options);
     }
 
     @Override
-    public Mono<ListObjectsPage> listObjectsV2(ListObjectsV2Request request) {
-        return listingOperations.listObjectsV2(request);
-    }
-
-    @Override
-    public Flux<ListObjectsPage> listObjectsV2Pages(String bucket, ListObjectsOptions options) {
-        return listingOperations.listObjectsV2Pages(bucket, options);
-    }
-
-    @Override
-    public Flux<ListObjectsPage> listObjectsV2Pages(ListObjectsV2Request request) {
-        return listingOperations.listObjectsV2Pages(request);
-    }
-
-    @Override
-    public Flux<ObjectSummary> listObjects(String bucket, String prefix) {
-        return listingOperations.listObjects(bucket, prefix);
+    public Flux<ListObjectsPage> listObjectsPages(String bucket, ListObjectsOptions options) {
+        return listingOperations.listObjectsPages(bucket, options);
     }
 
     @Override
@@ -300,18 +284,49 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ListObjectVersionsPage> listObjectVersions(ListObjectVersionsRequest request) {
-        return listingOperations.listObjectVersions(request);
+    public Mono<ListObjectVersionsPage> listObjectVersionsPage(String bucket, ListObjectVersionsOptions options) {
+        return listingOperations.listObjectVersionsPage(bucket, options);
     }
 
     @Override
-    public Flux<ListObjectVersionsPage> listObjectVersionsPages(ListObjectVersionsRequest request) {
-        return listingOperations.listObjectVersionsPages(request);
+    public Flux<ListObjectVersionsPage> listObjectVersionsPages(String bucket, ListObjectVersionsOptions options) {
+        return listingOperations.listObjectVersionsPages(bucket, options);
     }
 
     @Override
-    public Flux<ObjectVersionSummary> listObjectVersions(String bucket, String prefix) {
-        return listingOperations.listObjectVersions(bucket, prefix);
+    public Flux<ObjectVersionSummary> listObjectVersions(String bucket, ListObjectVersionsOptions options) {
+        return listingOperations.listObjectVersions(bucket, options);
+    }
+
+    @Override
+    public Mono<ListPartsPage> listPartsPage(MultipartUploadHandle upload, ListPartsOptions options) {
+        return multipartOperations.listPartsPage(upload, options);
+    }
+
+    @Override
+    public Flux<ListPartsPage> listPartsPages(MultipartUploadHandle upload, ListPartsOptions options) {
+        return multipartOperations.listPartsPages(upload, options);
+    }
+
+    @Override
+    public Flux<PartSummary> listParts(MultipartUploadHandle upload, ListPartsOptions options) {
+        return multipartOperations.listParts(upload, options);
+    }
+
+    @Override
+    public Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, ListMultipartUploadsOptions options) {
+        return multipartOperations.listMultipartUploadsPage(bucket, options);
+    }
+
+    @Override
+    public Flux<ListMultipartUploadsPage> listMultipartUploadsPages(String bucket,
+                                                                    ListMultipartUploadsOptions options) {
+        return multipartOperations.listMultipartUploadsPages(bucket, options);
+    }
+
+    @Override
+    public Flux<MultipartUploadSummary> listMultipartUploads(String bucket, ListMultipartUploadsOptions options) {
+        return multipartOperations.listMultipartUploads(bucket, options);
     }
 
     @Override
@@ -352,36 +367,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<Void> abortMultipartUpload(MultipartUploadHandle upload) {
         return multipartOperations.abortMultipartUpload(upload);
-    }
-
-    @Override
-    public Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker) {
-        return multipartOperations.listParts(upload, partNumberMarker);
-    }
-
-    @Override
-    public Flux<PartSummary> listParts(MultipartUploadHandle upload) {
-        return multipartOperations.listParts(upload);
-    }
-
-    @Override
-    public Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, String prefix, String keyMarker, String uploadIdMarker) {
-        return multipartOperations.listMultipartUploadsPage(bucket, prefix, keyMarker, uploadIdMarker);
-    }
-
-    @Override
-    public Mono<ListMultipartUploadsPage> listMultipartUploadsPage(ListMultipartUploadsRequest request) {
-        return multipartOperations.listMultipartUploadsPage(request);
-    }
-
-    @Override
-    public Mono<ListPartsPage> listParts(ListPartsRequest request) {
-        return multipartOperations.listParts(request);
-    }
-
-    @Override
-    public Flux<MultipartUploadSummary> listMultipartUploads(String bucket, String prefix) {
-        return multipartOperations.listMultipartUploads(bucket, prefix);
     }
 
     @Override
