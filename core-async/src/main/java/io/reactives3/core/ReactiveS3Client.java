@@ -22,6 +22,7 @@ import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.internal.DefaultReactiveS3Client;
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.BucketHead;
+import io.reactives3.core.model.BucketSummary;
 import io.reactives3.core.model.BucketVersioningResult;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
@@ -61,15 +62,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -77,6 +71,23 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * The reactive S3 client: one method per S3 operation, each returning a cold {@link Mono} of an immutable record
  * (never an SDK response type); listings also come as demand-driven {@link Flux} paginators.
+ *
+ * <h2>Shape of the API</h2>
+ * <ul>
+ *   <li><b>Naming</b>: a single operation {@code x(...)} emits {@code Mono<Result>}; a listing {@code listX(...)}
+ *       emits {@code Flux<item>} over every page, fetched on demand; {@code listXPages(...)} emits
+ *       {@code Flux<page>} on demand (at most one page ahead); {@code listXPage(...)} emits {@code Mono<page>}
+ *       for exactly one request (resume with the page's markers in the options).</li>
+ *   <li><b>Options</b>: optional parameters come as an immutable options object with a builder
+ *       ({@link PutObjectOptions}, {@link GetObjectOptions}, {@link CopyObjectOptions}, {@link ListObjectsOptions},
+ *       {@link ListObjectVersionsOptions}, {@link ListMultipartUploadsOptions}, {@link ListPartsOptions}), with a
+ *       {@code Consumer<Builder>} overload next to each method that takes one.</li>
+ *   <li><b>Uploads</b> take one body type, {@link UploadBody} (bytes, string, file, publisher with or without a
+ *       length).</li>
+ *   <li><b>SDK escape hatches</b>: a few methods take an SDK request for what the options do not cover (precomputed
+ *       checksums, SSE-C, checksum algorithms, copy-source conditions); each says so. Anything else goes through
+ *       {@link #sdkClient()}.</li>
+ * </ul>
  *
  * <h2>Reactive contract (every method)</h2>
  * <ul>
@@ -146,14 +157,16 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     // ------------------------------------------------------------------ buckets
 
-    /** Emits the caller's buckets. */
-    Mono<ListBucketsResult> listBuckets();
+    /** Emits the caller's buckets and their owner in one ListBuckets request. */
+    Mono<ListBucketsResult> listBucketsPage();
+
+    /** Emits each of the caller's buckets (one ListBuckets request); completes empty when there is none. */
+    default Flux<BucketSummary> listBuckets() {
+        return listBucketsPage().flatMapIterable(ListBucketsResult::buckets);
+    }
 
     /** Creates {@code bucket} (in the client's region); emits {@link BucketConflictException} if the name is taken. */
     Mono<CreateBucketResult> createBucket(String bucket);
-
-    /** Creates a bucket with full control over the SDK request. */
-    Mono<CreateBucketResult> createBucket(CreateBucketRequest request);
 
     /** Deletes the empty {@code bucket}; completes empty; {@link BucketConflictException} when not empty. */
     Mono<Void> deleteBucket(String bucket);
@@ -194,10 +207,7 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Stores {@code body} with the options {@code options} sets on a fresh builder. */
     default Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body,
                                             Consumer<PutObjectOptions.Builder> options) {
-        Objects.requireNonNull(options, "options must not be null");
-        PutObjectOptions.Builder builder = PutObjectOptions.builder();
-        options.accept(builder);
-        return putObject(bucket, key, body, builder.build());
+        return putObject(bucket, key, body, build(PutObjectOptions.builder(), options, PutObjectOptions.Builder::build));
     }
 
     /**
@@ -213,8 +223,10 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Reads the object (or a range, a version, conditionally) into memory. */
     Mono<ObjectContent> getObject(String bucket, String key, GetObjectOptions options);
 
-    /** Reads into memory with full control over the SDK request. */
-    Mono<ObjectContent> getObject(GetObjectRequest request);
+    /** Reads into memory with the options {@code options} sets on a fresh builder, e.g. {@code o -> o.range(r)}. */
+    default Mono<ObjectContent> getObject(String bucket, String key, Consumer<GetObjectOptions.Builder> options) {
+        return getObject(bucket, key, build(GetObjectOptions.builder(), options, GetObjectOptions.Builder::build));
+    }
 
     /**
      * Emits the object's head as soon as the response starts, with the body as a demand-driven {@link Flux}
@@ -222,7 +234,18 @@ public interface ReactiveS3Client extends AutoCloseable {
      */
     Mono<ObjectStream> getObjectStream(String bucket, String key, GetObjectOptions options);
 
-    /** Streaming read with full control over the SDK request. */
+    /** A streaming read with the options {@code options} sets on a fresh builder. */
+    default Mono<ObjectStream> getObjectStream(String bucket, String key,
+                                               Consumer<GetObjectOptions.Builder> options) {
+        return getObjectStream(bucket, key, build(GetObjectOptions.builder(), options,
+                GetObjectOptions.Builder::build));
+    }
+
+    /**
+     * <b>SDK escape hatch</b>: a streaming read of an SDK request, for what {@link GetObjectOptions} does not cover
+     * (SSE-C keys, response-header overrides, checksum mode); as {@link #getObjectStream(String, String,
+     * GetObjectOptions)} otherwise.
+     */
     Mono<ObjectStream> getObjectStream(GetObjectRequest request);
 
     /**
@@ -234,8 +257,10 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Emits the metadata of a version or conditionally ({@code range} and {@code partNumber} are honoured too). */
     Mono<ObjectHead> headObject(String bucket, String key, GetObjectOptions options);
 
-    /** HeadObject with full control over the SDK request. */
-    Mono<ObjectHead> headObject(HeadObjectRequest request);
+    /** HeadObject with the options {@code options} sets on a fresh builder, e.g. {@code o -> o.versionId(v)}. */
+    default Mono<ObjectHead> headObject(String bucket, String key, Consumer<GetObjectOptions.Builder> options) {
+        return headObject(bucket, key, build(GetObjectOptions.builder(), options, GetObjectOptions.Builder::build));
+    }
 
     /** Emits whether the object exists. */
     Mono<Boolean> objectExists(String bucket, String key);
@@ -248,8 +273,12 @@ public interface ReactiveS3Client extends AutoCloseable {
     Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey, CopyObjectOptions options);
 
-    /** Server-side copy with full control over the SDK request. */
-    Mono<CopyObjectResult> copyObject(CopyObjectRequest request);
+    /** Server-side copy with the options {@code options} sets on a fresh builder. */
+    default Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+                                              String destinationKey, Consumer<CopyObjectOptions.Builder> options) {
+        return copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey,
+                build(CopyObjectOptions.builder(), options, CopyObjectOptions.Builder::build));
+    }
 
     /** Deletes the latest version of {@code key} (S3 answers success whether or not it existed). */
     Mono<DeleteObjectResult> deleteObject(String bucket, String key);
@@ -266,9 +295,6 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Deletes up to 1,000 keys or versions in one request. */
     Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects);
-
-    /** DeleteObjects with full control over the SDK request. */
-    Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request);
 
     // ------------------------------------------------------------------ listings
     // Naming rule: listX(...) -> Flux<item>, listXPages(...) -> Flux<page>, listXPage(...) -> Mono<one page>.
@@ -331,7 +357,17 @@ public interface ReactiveS3Client extends AutoCloseable {
      */
     Mono<MultipartUploadHandle> createMultipartUpload(String bucket, String key, PutObjectOptions options);
 
-    /** Starts a multipart upload with full control over the SDK request. */
+    /** Starts a multipart upload with the headers {@code options} sets on a fresh builder. */
+    default Mono<MultipartUploadHandle> createMultipartUpload(String bucket, String key,
+                                                              Consumer<PutObjectOptions.Builder> options) {
+        return createMultipartUpload(bucket, key, build(PutObjectOptions.builder(), options,
+                PutObjectOptions.Builder::build));
+    }
+
+    /**
+     * <b>SDK escape hatch</b>: CreateMultipartUpload of an SDK request, for a checksum algorithm the parts will carry
+     * (the transfer engine's CRC32 mode), SSE-C or object lock, which {@link PutObjectOptions} does not cover.
+     */
     Mono<MultipartUploadHandle> createMultipartUpload(CreateMultipartUploadRequest request);
 
     /**
@@ -356,8 +392,8 @@ public interface ReactiveS3Client extends AutoCloseable {
                                           String sourceKey, ByteRange range);
 
     /**
-     * UploadPartCopy with full control over the SDK request (source version, {@code x-amz-copy-source-if-match},
-     * range).
+     * <b>SDK escape hatch</b>: UploadPartCopy of an SDK request, for a source version, conditions on the source
+     * ({@code x-amz-copy-source-if-match}, used to pin the source during a multipart copy) or SSE-C.
      */
     Mono<UploadPartResult> uploadPartCopy(UploadPartCopyRequest request);
 
@@ -416,9 +452,6 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Sets a canned ACL on the object; completes empty. */
     Mono<Void> putObjectAcl(String bucket, String key, CannedAcl acl);
-
-    /** PutObjectAcl with full control over the SDK request (grants, versions). */
-    Mono<Void> putObjectAcl(PutObjectAclRequest request);
 
     /** Emits the bucket's ACL. */
     Mono<AclResult> getBucketAcl(String bucket);
@@ -487,9 +520,6 @@ public interface ReactiveS3Client extends AutoCloseable {
      */
     Mono<Void> putBucketLifecycle(String bucket, List<LifecycleRule> rules);
 
-    /** Replaces the lifecycle configuration with full control over the SDK request. */
-    Mono<Void> putBucketLifecycle(PutBucketLifecycleConfigurationRequest request);
-
     /** Removes the bucket's lifecycle configuration; completes empty. */
     Mono<Void> deleteBucketLifecycle(String bucket);
 
@@ -500,9 +530,6 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Replaces the bucket's CORS rules; completes empty. */
     Mono<Void> putBucketCors(String bucket, List<CorsRule> rules);
-
-    /** Replaces the CORS configuration with full control over the SDK request. */
-    Mono<Void> putBucketCors(PutBucketCorsRequest request);
 
     /** Removes the bucket's CORS configuration; completes empty. */
     Mono<Void> deleteBucketCors(String bucket);

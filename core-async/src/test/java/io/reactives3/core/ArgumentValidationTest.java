@@ -89,7 +89,7 @@ class ArgumentValidationTest {
         assertIllegal(() -> s3.deleteObjects(b, List.of("ok", KEY_TOO_LONG)), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.copyObject(b, "k", b, KEY_TOO_LONG), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.getObject(b, ""), "must not be empty");
-        assertIllegal(() -> s3.getObject(GetObjectRequest.builder().bucket(b).key(KEY_TOO_LONG).build()),
+        assertIllegal(() -> s3.getObjectStream(GetObjectRequest.builder().bucket(b).key(KEY_TOO_LONG).build()),
                 "1026 UTF-8 bytes");
 
         assertIllegal(() -> ByteRange.of(-1, 10), "must be >= 0");
@@ -130,10 +130,10 @@ class ArgumentValidationTest {
                 () -> s3.putObject(b, "k", UploadBody.ofFile((Path) null)),
                 () -> s3.putObject(b, "k", UploadBody.ofBytes(new byte[0]), (PutObjectOptions) null),
                 () -> s3.putObject(b, "k", UploadBody.ofPublisher(null, 0)),
-                () -> s3.getObject(b, "k", null),
-                () -> s3.getObject((GetObjectRequest) null),
+                () -> s3.getObject(b, "k", (GetObjectOptions) null),
+                () -> s3.getObjectStream((GetObjectRequest) null),
                 () -> s3.headObject(b, null),
-                () -> s3.copyObject(b, "k", b, "k2", null),
+                () -> s3.copyObject(b, "k", b, "k2", (CopyObjectOptions) null),
                 () -> s3.deleteObjects(b, null),
                 () -> s3.deleteObjects(b, Collections.singletonList(null)),
                 () -> s3.listObjectsPage(b, null),

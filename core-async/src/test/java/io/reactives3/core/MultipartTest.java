@@ -209,8 +209,8 @@ class MultipartTest {
     @S3Test
     void multipart_sdkRequests_work(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
-        MultipartUploadHandle upload = s3.createMultipartUpload(CreateMultipartUploadRequest.builder()
-                .bucket(bucket.name()).key("sdk").build()).block(TIMEOUT);
+        MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "sdk", o -> o.contentType("text/plain"))
+                .block(TIMEOUT);
         UploadPartResult part = s3.uploadPart(UploadPartRequest.builder().bucket(bucket.name()).key("sdk")
                         .uploadId(upload.uploadId()).partNumber(1).build(), AsyncRequestBody.fromString("only part"))
                 .block(TIMEOUT);

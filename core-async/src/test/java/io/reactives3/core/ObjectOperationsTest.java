@@ -282,8 +282,7 @@ class ObjectOperationsTest {
                 .assertNext(r -> assertThat(r.eTag()).isNotBlank())
                 .verifyComplete();
 
-        ObjectContent got = s3.getObject(GetObjectRequest.builder().bucket(bucket.name()).key("sdk").build())
-                .block(TIMEOUT);
+        ObjectContent got = s3.getObject(bucket.name(), "sdk").block(TIMEOUT);
         assertThat(got.asUtf8String()).isEqualTo("sdk body");
         assertThat(got.head().contentType()).isEqualTo("a/b");
     }
@@ -429,7 +428,7 @@ class ObjectOperationsTest {
                     assertThat(h.eTag()).isNotBlank().doesNotContain("\"");
                 })
                 .verifyComplete();
-        StepVerifier.create(s3.headObject(HeadObjectRequest.builder().bucket(bucket.name()).key("absent").build()))
+        StepVerifier.create(s3.headObject(bucket.name(), "absent", o -> o.versionId(null)))
                 .expectError(ObjectNotFoundException.class)
                 .verify(TIMEOUT);
         StepVerifier.create(s3.objectExists(bucket.name(), "present")).expectNext(true).verifyComplete();
@@ -619,11 +618,12 @@ class ObjectOperationsTest {
     }
 
     @S3Test
-    void copyObject_sdkRequest_copies(S3Target target, TestBucket bucket) {
+    void copyObject_consumerOptions_copiesWithThem(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         bucket.put("a b+c", "sdk copy");
-        s3.copyObject(CopyObjectRequest.builder().sourceBucket(bucket.name()).sourceKey("a b+c")
-                .destinationBucket(bucket.name()).destinationKey("copied").build()).block(TIMEOUT);
+        s3.copyObject(bucket.name(), "a b+c", bucket.name(), "copied",
+                o -> o.replaceMetadata("text/x-copied", Map.of("copied", "yes"))).block(TIMEOUT);
+        assertThat(s3.headObject(bucket.name(), "copied").block(TIMEOUT).metadata()).containsEntry("copied", "yes");
         assertThat(new String(bucket.get("copied"), StandardCharsets.UTF_8)).isEqualTo("sdk copy");
     }
 
@@ -686,16 +686,15 @@ class ObjectOperationsTest {
     }
 
     @S3Test
-    void deleteObjects_sdkRequestAndIdentifiers(S3Target target, TestBucket bucket) {
+    void deleteObjects_keysAndIdentifiers(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         bucket.seed(3, i -> "s" + i);
         DeleteObjectsResult byIds = s3.deleteObjectsByIdentifier(bucket.name(),
                 List.of(ObjectIdentifier.of("s0"))).block(TIMEOUT);
         assertThat(byIds.deleted()).extracting(DeletedObject::key).containsExactly("s0");
 
-        DeleteObjectsResult bySdk = s3.deleteObjects(DeleteObjectsRequest.builder().bucket(bucket.name())
-                .delete(Delete.builder().objects(o -> o.key("s1"), o -> o.key("s2")).build()).build()).block(TIMEOUT);
-        assertThat(bySdk.deleted()).extracting(DeletedObject::key).containsExactlyInAnyOrder("s1", "s2");
+        DeleteObjectsResult byKeys = s3.deleteObjects(bucket.name(), List.of("s1", "s2")).block(TIMEOUT);
+        assertThat(byKeys.deleted()).extracting(DeletedObject::key).containsExactlyInAnyOrder("s1", "s2");
         assertThat(bucket.keys()).isEmpty();
 
         // nothing to delete: no request at all

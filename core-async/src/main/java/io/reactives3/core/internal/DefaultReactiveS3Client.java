@@ -55,15 +55,8 @@ import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -139,18 +132,13 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ListBucketsResult> listBuckets() {
+    public Mono<ListBucketsResult> listBucketsPage() {
         return bucketOperations.listBuckets();
     }
 
     @Override
     public Mono<CreateBucketResult> createBucket(String bucket) {
         return bucketOperations.createBucket(bucket);
-    }
-
-    @Override
-    public Mono<CreateBucketResult> createBucket(CreateBucketRequest request) {
-        return bucketOperations.createBucket(request);
     }
 
     @Override
@@ -194,11 +182,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ObjectContent> getObject(GetObjectRequest request) {
-        return objectOperations.getObject(request);
-    }
-
-    @Override
     public Mono<ObjectStream> getObjectStream(String bucket, String key, GetObjectOptions options) {
         return objectOperations.getObjectStream(bucket, key, options);
     }
@@ -219,11 +202,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ObjectHead> headObject(HeadObjectRequest request) {
-        return objectOperations.headObject(request);
-    }
-
-    @Override
     public Mono<Boolean> objectExists(String bucket, String key) {
         return objectOperations.objectExists(bucket, key);
     }
@@ -236,11 +214,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<CopyObjectResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey, CopyObjectOptions options) {
         return objectOperations.copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey, options);
-    }
-
-    @Override
-    public Mono<CopyObjectResult> copyObject(CopyObjectRequest request) {
-        return objectOperations.copyObject(request);
     }
 
     @Override
@@ -261,11 +234,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<ObjectIdentifier> objects) {
         return objectOperations.deleteObjectsByIdentifier(bucket, objects);
-    }
-
-    @Override
-    public Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request) {
-        return objectOperations.deleteObjects(request);
     }
 
     @Override
@@ -380,11 +348,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<Void> putObjectAcl(PutObjectAclRequest request) {
-        return bucketConfigOperations.putObjectAcl(request);
-    }
-
-    @Override
     public Mono<AclResult> getBucketAcl(String bucket) {
         return bucketConfigOperations.getBucketAcl(bucket);
     }
@@ -460,11 +423,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<Void> putBucketLifecycle(PutBucketLifecycleConfigurationRequest request) {
-        return bucketConfigOperations.putBucketLifecycle(request);
-    }
-
-    @Override
     public Mono<Void> deleteBucketLifecycle(String bucket) {
         return bucketConfigOperations.deleteBucketLifecycle(bucket);
     }
@@ -477,11 +435,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<Void> putBucketCors(String bucket, List<CorsRule> rules) {
         return bucketConfigOperations.putBucketCors(bucket, rules);
-    }
-
-    @Override
-    public Mono<Void> putBucketCors(PutBucketCorsRequest request) {
-        return bucketConfigOperations.putBucketCors(request);
     }
 
     @Override
