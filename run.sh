@@ -7,4 +7,5 @@ cd "$(dirname "$0")"
 command -v mvn >/dev/null || { echo "Maven (mvn) is required: apt-get install maven" >&2; exit 1; }
 # `package` (not `compile`): exec:java resolves test scope across the reactor, and the test-jars that some modules
 # share with others exist only once packaged, so this works from a fresh clone with an empty local repository.
-exec mvn -B -q -pl examples -am -DskipTests package exec:java "$@"
+# javadoc and sources jars are for publishing; the tour does not need them
+exec mvn -B -q -pl examples -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package exec:java "$@"

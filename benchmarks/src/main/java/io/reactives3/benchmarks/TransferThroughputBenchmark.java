@@ -52,15 +52,29 @@ public final class TransferThroughputBenchmark {
     }
 
     /** One way of moving the file up and the object down. */
-    private interface Contender extends AutoCloseable {
-        String name();
+    private record Contender(String name, FileMove upload, ObjectMove download, Runnable closer)
+            implements AutoCloseable {
 
-        void upload(Path file, String bucket, String key) throws Exception;
+        void upload(Path file, String bucket, String key) throws Exception {
+            upload.move(file, bucket, key);
+        }
 
-        void download(String bucket, String key, Path file) throws Exception;
+        void download(String bucket, String key, Path file) throws Exception {
+            download.move(bucket, key, file);
+        }
 
         @Override
-        void close();
+        public void close() {
+            closer.run();
+        }
+    }
+
+    private interface FileMove {
+        void move(Path file, String bucket, String key) throws Exception;
+    }
+
+    private interface ObjectMove {
+        void move(String bucket, String key, Path file) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -192,28 +206,13 @@ public final class TransferThroughputBenchmark {
         String name = backend == TransferBackend.AUTO ? "engine defaults (AUTO), Netty client, " + integrity
                 : "engine " + (backend == TransferBackend.CRT ? "CRT S3 client"
                 : "Reactor/" + (http == HttpTransport.NETTY ? "Netty" : "CRT-HTTP")) + ", " + integrity;
-        return new Contender() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void upload(Path file, String bucket, String key) {
-                engine.uploadFile(file, bucket, key).result().block(TIMEOUT);
-            }
-
-            @Override
-            public void download(String bucket, String key, Path file) {
-                engine.downloadFile(bucket, key, file).result().block(TIMEOUT);
-            }
-
-            @Override
-            public void close() {
-                engine.close();
-                client.close();
-            }
-        };
+        return new Contender(name,
+                (file, bucket, key) -> engine.uploadFile(file, bucket, key).result().block(TIMEOUT),
+                (bucket, key, file) -> engine.downloadFile(bucket, key, file).result().block(TIMEOUT),
+                () -> {
+                    engine.close();
+                    client.close();
+                });
     }
 
     private static Contender transferManager(S3Target server, StoreProfile profile, boolean crt) {
@@ -231,30 +230,15 @@ public final class TransferThroughputBenchmark {
                 .requestChecksumCalculation(request).responseChecksumValidation(response).build();
         S3TransferManager tm = S3TransferManager.builder().s3Client(s3).build();
         String name = "SDK TransferManager, " + (crt ? "CRT client" : "Java multipart/Netty");
-        return new Contender() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void upload(Path file, String bucket, String key) {
-                tm.uploadFile(b -> b.source(file).putObjectRequest(p -> p.bucket(bucket).key(key)))
-                        .completionFuture().join();
-            }
-
-            @Override
-            public void download(String bucket, String key, Path file) {
-                tm.downloadFile(b -> b.destination(file).getObjectRequest(g -> g.bucket(bucket).key(key)))
-                        .completionFuture().join();
-            }
-
-            @Override
-            public void close() {
-                tm.close();
-                s3.close();
-            }
-        };
+        return new Contender(name,
+                (file, bucket, key) -> tm.uploadFile(b -> b.source(file)
+                        .putObjectRequest(p -> p.bucket(bucket).key(key))).completionFuture().join(),
+                (bucket, key, file) -> tm.downloadFile(b -> b.destination(file)
+                        .getObjectRequest(g -> g.bucket(bucket).key(key))).completionFuture().join(),
+                () -> {
+                    tm.close();
+                    s3.close();
+                });
     }
 
     private static String table(StoreKind kind, long size, int rounds, Map<String, List<Double>> up,

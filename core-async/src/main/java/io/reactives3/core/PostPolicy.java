@@ -1,7 +1,7 @@
 package io.reactives3.core;
 
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.error.InvalidInputException;
-import io.reactives3.core.internal.Arguments;
 import io.reactives3.core.model.CannedAcl;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Every field the form sends must be allowed by a condition, and every condition must be met. Conditions with a
- * fixed value ({@link #key(String) key}, {@link #contentType(String) contentType}, {@link #acl(CannedAcl) acl},
- * {@link #metadata(String, String) metadata}, success action, {@link Builder#condition(String, String) condition})
+ * fixed value ({@link Builder#key(String) key}, {@link Builder#contentType(String) contentType}, {@link Builder#acl(CannedAcl) acl},
+ * {@link Builder#metadata(String, String) metadata}, success action, {@link Builder#condition(String, String) condition})
  * also become form fields of the signed {@link io.reactives3.core.model.PresignedPost}; a {@code starts-with}
  * condition's value is the form's to supply (except the key: a key prefix becomes the field
  * {@code key = prefix + "${filename}"}, which the store completes with the uploaded file's name; a form may send its

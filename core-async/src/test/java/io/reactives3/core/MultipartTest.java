@@ -1,5 +1,6 @@
 package io.reactives3.core;
 
+import io.reactives3.core.testing.TargetClients;
 import static io.reactives3.core.TestData.MIB;
 import static io.reactives3.core.TestData.TIMEOUT;
 import static io.reactives3.core.TestData.bytes;

@@ -1,5 +1,6 @@
 package io.reactives3.core;
 
+import io.reactives3.core.testing.TargetClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,7 +4,7 @@ import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.error.BucketConflictException;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketSummary;
 import io.reactives3.core.model.PresignedPost;

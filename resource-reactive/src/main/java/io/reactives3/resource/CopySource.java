@@ -2,7 +2,7 @@ package io.reactives3.resource;
 
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.error.InvalidInputException;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.error.UploadNotFoundException;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.CompletedPart;
 import io.reactives3.core.model.MultipartUploadHandle;

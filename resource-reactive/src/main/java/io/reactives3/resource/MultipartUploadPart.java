@@ -3,7 +3,7 @@ package io.reactives3.resource;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.UploadBody;
 import io.reactives3.core.error.InvalidInputException;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.PartSummary;
 import io.reactives3.core.model.UploadPartResult;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.GetObjectOptions;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.ObjectContent;
 import io.reactives3.core.model.ObjectHead;

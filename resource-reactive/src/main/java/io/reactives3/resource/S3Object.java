@@ -5,7 +5,7 @@ import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.UploadBody;
 import io.reactives3.core.error.InvalidInputException;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.CopyObjectResult;
 import io.reactives3.core.model.DeleteObjectResult;
 import io.reactives3.core.model.ObjectContent;

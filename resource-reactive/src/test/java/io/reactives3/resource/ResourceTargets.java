@@ -1,6 +1,6 @@
 package io.reactives3.resource;
 
-import io.reactives3.core.TargetClients;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;
 import java.time.Duration;

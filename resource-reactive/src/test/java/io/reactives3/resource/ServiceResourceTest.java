@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.testing.TargetClients;
 import static io.reactives3.resource.Filter.prefix;
 import static io.reactives3.resource.ResourceTargets.TIMEOUT;
 import static io.reactives3.resource.ResourceTargets.requests;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.TargetClients;
 import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.model.BucketHead;

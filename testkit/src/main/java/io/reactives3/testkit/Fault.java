@@ -122,6 +122,18 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
         return new Fault(matcher, action, status, code, bytes, delay, skip, times, message, bytesPerSecond);
     }
 
+    private Fault doing(Action action) {
+        return doing(action, bytes);
+    }
+
+    private Fault doing(Action action, long withBytes) {
+        return with(action, status, code, withBytes, delay, message, bytesPerSecond);
+    }
+
+    private Fault delayed(Action action, Duration by) {
+        return with(action, status, code, bytes, by, message, bytesPerSecond);
+    }
+
     /** Answer with this status and S3 error code instead of forwarding. */
     public Fault respond(int status, String code) {
         return with(Action.RESPOND, status, code, bytes, delay, message, bytesPerSecond);
@@ -156,7 +168,7 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
 
     /** Reset the client connection when the request arrives. */
     public Fault resetConnection() {
-        return with(Action.RESET_CONNECTION, status, code, bytes, delay, message, bytesPerSecond);
+        return doing(Action.RESET_CONNECTION);
     }
 
     /**
@@ -164,7 +176,7 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
      * {@code SO_LINGER} 0). Unlike {@link #truncateResponseBody(long)} the client sees a reset, not an early end.
      */
     public Fault resetAfterResponseBytes(long bytes) {
-        return with(Action.RESET_AFTER_RESPONSE_BYTES, status, code, bytes, delay, message, bytesPerSecond);
+        return doing(Action.RESET_AFTER_RESPONSE_BYTES, bytes);
     }
 
     /**
@@ -173,7 +185,7 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
      * request.
      */
     public Fault resetAfterRequestBytes(long bytes) {
-        return with(Action.RESET_AFTER_REQUEST_BYTES, status, code, bytes, delay, message, bytesPerSecond);
+        return doing(Action.RESET_AFTER_REQUEST_BYTES, bytes);
     }
 
     /**
@@ -181,12 +193,12 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
      * the client reads fewer bytes than {@code Content-Length} announced, then the end of the stream.
      */
     public Fault truncateResponseBody(long keepBytes) {
-        return with(Action.TRUNCATE_RESPONSE_BODY, status, code, keepBytes, delay, message, bytesPerSecond);
+        return doing(Action.TRUNCATE_RESPONSE_BODY, keepBytes);
     }
 
     /** Forward, then flip the response body byte at {@code offset}. */
     public Fault corruptResponseBody(long offset) {
-        return with(Action.CORRUPT_RESPONSE_BODY, status, code, offset, delay, message, bytesPerSecond);
+        return doing(Action.CORRUPT_RESPONSE_BODY, offset);
     }
 
     /**
@@ -195,12 +207,12 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
      * it cannot (an unsigned payload without checksums).
      */
     public Fault corruptRequestBody(long offset) {
-        return with(Action.CORRUPT_REQUEST_BODY, status, code, offset, delay, message, bytesPerSecond);
+        return doing(Action.CORRUPT_REQUEST_BODY, offset);
     }
 
     /** Hold the request for {@code delay} before forwarding it (request latency). */
     public Fault delay(Duration delay) {
-        return with(Action.DELAY, status, code, bytes, delay, message, bytesPerSecond);
+        return delayed(Action.DELAY, delay);
     }
 
     /**
@@ -208,7 +220,7 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
      * (response latency: time to first byte grows, the server has already acted).
      */
     public Fault delayResponse(Duration delay) {
-        return with(Action.DELAY_RESPONSE, status, code, bytes, delay, message, bytesPerSecond);
+        return delayed(Action.DELAY_RESPONSE, delay);
     }
 
     /**
@@ -225,7 +237,7 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
      * The connection is closed when the client gives up or when the proxy (the target) is closed.
      */
     public Fault hang() {
-        return with(Action.HANG, status, code, bytes, delay, message, bytesPerSecond);
+        return doing(Action.HANG);
     }
 
     /** Apply to the first {@code n} matching exchanges only. */

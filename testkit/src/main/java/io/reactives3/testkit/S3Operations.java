@@ -62,16 +62,22 @@ final class S3Operations {
         return head.key().isPresent() ? classifyObjectRequest(head) : classifyBucketRequest(head);
     }
 
-    private static String classifyBucketRequest(RequestHead head) {
-        String method = head.method();
-        Map<String, String> params = head.queryParams();
-        for (Subresource subresource : BUCKET_SUBRESOURCES) {
+    /** The operation named by a sub-resource parameter, UNKNOWN for one not listed, null when there is none. */
+    private static String bySubresource(List<Subresource> subresources, Map<String, String> params, String method) {
+        for (Subresource subresource : subresources) {
             if (params.containsKey(subresource.name())) {
                 return subresource.operationFor(method);
             }
         }
-        if (hasOtherSubresource(params)) {
-            return UNKNOWN;
+        return hasOtherSubresource(params) ? UNKNOWN : null;
+    }
+
+    private static String classifyBucketRequest(RequestHead head) {
+        String method = head.method();
+        Map<String, String> params = head.queryParams();
+        String bySubresource = bySubresource(BUCKET_SUBRESOURCES, params, method);
+        if (bySubresource != null) {
+            return bySubresource;
         }
         return switch (method) {
             case "GET" -> "2".equals(params.get("list-type")) ? "ListObjectsV2" : "ListObjects";
@@ -99,13 +105,9 @@ final class S3Operations {
         if (params.containsKey("uploads")) {
             return method.equals("POST") ? "CreateMultipartUpload" : UNKNOWN;
         }
-        for (Subresource subresource : OBJECT_SUBRESOURCES) {
-            if (params.containsKey(subresource.name())) {
-                return subresource.operationFor(method);
-            }
-        }
-        if (hasOtherSubresource(params)) {
-            return UNKNOWN;
+        String bySubresource = bySubresource(OBJECT_SUBRESOURCES, params, method);
+        if (bySubresource != null) {
+            return bySubresource;
         }
         return switch (method) {
             case "GET" -> "GetObject";

@@ -32,7 +32,7 @@ class BatchDeleteTest {
         TransferSettings settings = Engines.settings(TransferBackend.REACTOR).withDeleteConcurrency(2);
         AtomicLong requestedKeys = new AtomicLong();
         Flux<String> keys = Flux.range(0, 2001).map(i -> "k/" + i).doOnRequest(requestedKeys::addAndGet);
-        try (S3TransferEngine engine = S3TransferEngine.create(io.reactives3.core.TargetClients.client(target),
+        try (S3TransferEngine engine = S3TransferEngine.create(io.reactives3.core.testing.TargetClients.client(target),
                 settings)) {
             target.requestLog().clear();
             target.faults().add(Fault.onOperation("DeleteObjects").delay(Duration.ofMillis(300)));

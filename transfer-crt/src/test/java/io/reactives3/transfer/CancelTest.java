@@ -40,7 +40,7 @@ class CancelTest {
     private static void cancelUpload(S3Target target, TestBucket bucket, Path dir, TransferBackend backend) {
         Path file = TestData.file(dir.resolve("f"), SIZE, 1);
         // two parts at a time, each held 400 ms by the proxy: the dispose lands while six parts are still to go
-        try (S3TransferEngine engine = S3TransferEngine.create(io.reactives3.core.TargetClients.client(target),
+        try (S3TransferEngine engine = S3TransferEngine.create(io.reactives3.core.testing.TargetClients.client(target),
                 Engines.settings(backend).withConcurrency(2))) {
             target.faults().add(Fault.onOperation("UploadPart").delay(Duration.ofMillis(400)));
             Disposable upload = engine.uploadFile(file, bucket.name(), "f").progress().subscribe();
@@ -95,7 +95,7 @@ class CancelTest {
         }
         bucket.put("src", TestData.bytes(4 * MIB + 2 * PART, 4));
         // one part at a time, each held 500 ms: the dispose lands while two of the three parts are still to go
-        try (S3TransferEngine engine = S3TransferEngine.create(io.reactives3.core.TargetClients.client(target),
+        try (S3TransferEngine engine = S3TransferEngine.create(io.reactives3.core.testing.TargetClients.client(target),
                 Engines.settings(TransferBackend.REACTOR).withConcurrency(1))) {
             target.faults().add(Fault.onOperation("UploadPartCopy").delay(Duration.ofMillis(500)));
             Disposable copy = engine.copy(bucket.name(), "src", bucket.name(), "dst",

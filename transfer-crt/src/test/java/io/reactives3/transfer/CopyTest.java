@@ -6,7 +6,7 @@ import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.CopyObjectOptions;
-import io.reactives3.core.TargetClients;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.core.error.ObjectNotFoundException;
 import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.model.ObjectHead;

@@ -1,6 +1,6 @@
 package io.reactives3.transfer;
 
-import io.reactives3.core.TargetClients;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.TestBucket;

@@ -6,7 +6,7 @@ import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.TargetClients;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.ThrottledException;
 import io.reactives3.testkit.Fault;

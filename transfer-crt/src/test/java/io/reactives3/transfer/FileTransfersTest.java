@@ -1,5 +1,6 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.testing.TargetClients;
 import static io.reactives3.transfer.Engines.MIB;
 import static io.reactives3.transfer.Engines.PART;
 import static io.reactives3.transfer.Engines.THRESHOLD;
@@ -8,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactives3.core.PutObjectOptions;
-import io.reactives3.core.TargetClients;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.error.ObjectNotFoundException;

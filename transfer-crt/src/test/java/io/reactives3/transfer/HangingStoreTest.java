@@ -4,8 +4,8 @@ import static io.reactives3.transfer.Engines.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.TargetClients;
 import io.reactives3.core.UploadBody;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.core.error.S3TransportException;
 import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.Faults;

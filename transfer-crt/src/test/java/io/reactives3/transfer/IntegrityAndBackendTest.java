@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactives3.core.HttpTransport;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.TargetClients;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.TargetClients;
 import io.reactives3.core.UploadBody;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.core.model.CompletedPart;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.testkit.RecordedRequest;

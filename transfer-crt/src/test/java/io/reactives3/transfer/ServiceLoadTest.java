@@ -1,8 +1,8 @@
 package io.reactives3.transfer;
 
+import io.reactives3.core.testing.TargetClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactives3.core.TargetClients;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;

@@ -6,7 +6,7 @@ import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.PutObjectOptions;
-import io.reactives3.core.TargetClients;
+import io.reactives3.core.testing.TargetClients;
 import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.TestBucket;

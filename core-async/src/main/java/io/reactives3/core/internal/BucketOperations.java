@@ -1,5 +1,7 @@
 package io.reactives3.core.internal;
 
+import io.reactives3.core.spi.Pages;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.model.BucketHead;

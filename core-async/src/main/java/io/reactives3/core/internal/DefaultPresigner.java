@@ -1,5 +1,6 @@
 package io.reactives3.core.internal;
 
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.Presigner;

@@ -1,5 +1,8 @@
 package io.reactives3.core.internal;
 
+import io.reactives3.core.spi.Pages;
+import io.reactives3.core.spi.SdkRequests;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.ListMultipartUploadsOptions;

@@ -1,5 +1,6 @@
 package io.reactives3.core.internal;
 
+import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.Owner;
 import java.util.HashMap;
@@ -35,10 +36,7 @@ final class Responses {
      * {@code *} and already quoted or weak tags are sent as given; {@code null} stays {@code null}.
      */
     static String quotedETag(String eTag) {
-        if (eTag == null || eTag.equals("*") || eTag.startsWith("\"") || eTag.startsWith("W/")) {
-            return eTag;
-        }
-        return "\"" + eTag + "\"";
+        return SdkRequests.quotedETag(eTag);
     }
 
     /** {@code null} for a missing or empty value (some stores send empty elements, e.g. {@code <VersionId/>}). */

@@ -32,7 +32,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.crt.CrtRuntimeException;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
@@ -144,9 +143,10 @@ public final class S3Errors {
             if (message.contains("acquire operation took longer")) {
                 return "raise ReactiveS3ClientBuilder.connectionAcquireTimeout or maxConnections";
             }
-            if (t instanceof CrtRuntimeException crt && crt.errorName != null
-                    && crt.errorName.toUpperCase(Locale.ROOT).contains("TIMEOUT")) {
-                return "CRT " + crt.errorName + ": raise ReactiveS3ClientBuilder.connectionTimeout or readTimeout";
+            // by name: the CRT jar has no module name to require; its message carries the CRT's error name
+            if (type.equals("software.amazon.awssdk.crt.CrtRuntimeException")
+                    && message.toUpperCase(Locale.ROOT).contains("TIMEOUT")) {
+                return "CRT " + message + ": raise ReactiveS3ClientBuilder.connectionTimeout or readTimeout";
             }
             if (t instanceof TimeoutException) {
                 return "raise ReactiveS3ClientBuilder.readTimeout or apiCallTimeout";

@@ -1,7 +1,7 @@
 package io.reactives3.resource.internal;
 
 import io.reactives3.core.error.InvalidInputException;
-import io.reactives3.core.internal.Pages;
+import io.reactives3.core.spi.Pages;
 import io.reactives3.resource.model.Page;
 import java.util.List;
 import java.util.Objects;

@@ -61,14 +61,8 @@ public final class S3TargetExtension implements TestTemplateInvocationContextPro
     }
 
     /** One invocation of a test on one target. */
-    private static final class TargetInvocation implements TestTemplateInvocationContext {
-        private final StoreKind kind;
-        private final Set<Capability> requires;
-
-        TargetInvocation(StoreKind kind, Set<Capability> requires) {
-            this.kind = kind;
-            this.requires = requires;
-        }
+    private record TargetInvocation(StoreKind kind, Set<Capability> requires)
+            implements TestTemplateInvocationContext {
 
         @Override
         public String getDisplayName(int invocationIndex) {
@@ -82,17 +76,10 @@ public final class S3TargetExtension implements TestTemplateInvocationContextPro
     }
 
     /** Skips or fails the invocation when its target is unusable, and injects the target and a test bucket. */
-    private static final class TargetBinding implements ExecutionCondition, ParameterResolver, AfterEachCallback {
+    private record TargetBinding(StoreKind kind, Set<Capability> requires)
+            implements ExecutionCondition, ParameterResolver, AfterEachCallback {
         private static final ExtensionContext.Namespace NAMESPACE =
                 ExtensionContext.Namespace.create(TargetBinding.class);
-
-        private final StoreKind kind;
-        private final Set<Capability> requires;
-
-        TargetBinding(StoreKind kind, Set<Capability> requires) {
-            this.kind = kind;
-            this.requires = requires;
-        }
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -5,7 +5,7 @@ import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.error.S3ServiceException;
 import io.reactives3.core.error.S3ToolkitException;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.DeleteError;
 import io.reactives3.core.model.DeleteObjectsResult;
 import io.reactives3.core.model.ObjectIdentifier;

@@ -6,7 +6,7 @@ import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.error.UnsupportedByStoreException;
-import io.reactives3.core.internal.SdkRequests;
+import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.ObjectHead;

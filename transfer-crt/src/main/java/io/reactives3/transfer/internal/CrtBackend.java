@@ -5,8 +5,8 @@ import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
-import io.reactives3.core.internal.S3Errors;
-import io.reactives3.core.internal.SdkRequests;
+import io.reactives3.core.spi.SdkErrors;
+import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferBackend;
@@ -110,7 +110,7 @@ final class CrtBackend implements AutoCloseable {
                         crc32(request);
                     }
                     Mono<UploadResult> put = Mono.fromFuture(() -> crt.putObject(request.build(), file))
-                            .onErrorMap(e -> S3Errors.translate(e, "PutObject", bucket, key))
+                            .onErrorMap(e -> SdkErrors.translate(e, "PutObject", bucket, key))
                             .flatMap(r -> storedETag(bucket, key, r.eTag(), r.versionId())
                                     .map(eTag -> new UploadResult(bucket, key, eTag, r.versionId(), size,
                                             multipart ? layout.partCount() : 1, TransferBackend.CRT)));
@@ -229,7 +229,7 @@ final class CrtBackend implements AutoCloseable {
                 .then(Mono.usingWhen(
                         Mono.fromSupplier(() -> watch(file, reported, run)),
                         watcher -> Mono.fromFuture(() -> crt.getObject(request, file))
-                                .onErrorMap(e -> S3Errors.translate(e, "GetObject", head.bucket(), head.key()))
+                                .onErrorMap(e -> SdkErrors.translate(e, "GetObject", head.bucket(), head.key()))
                                 .flatMap(response -> {
                                     String eTag = Checksums.unquote(response.eTag());
                                     if (head.eTag() != null && eTag != null && !head.eTag().equals(eTag)) {

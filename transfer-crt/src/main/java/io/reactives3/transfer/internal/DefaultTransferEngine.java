@@ -5,7 +5,7 @@ import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.HttpTransport;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.internal.Arguments;
+import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.ObjectIdentifier;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.transfer.DirectoryOptions;

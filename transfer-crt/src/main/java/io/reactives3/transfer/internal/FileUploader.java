@@ -3,7 +3,7 @@ package io.reactives3.transfer.internal;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.model.MultipartUploadHandle;
-import io.reactives3.core.internal.SdkRequests;
+import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.MemoryBudget;
 import io.reactives3.transfer.TransferSettings;

@@ -4,7 +4,7 @@ import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
-import io.reactives3.core.internal.SdkRequests;
+import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.ObjectHead;

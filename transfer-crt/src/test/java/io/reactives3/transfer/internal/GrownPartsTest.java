@@ -1,11 +1,11 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.testing.TargetClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
-import io.reactives3.core.TargetClients;
 import io.reactives3.testkit.RecordedRequest;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;

@@ -1,5 +1,8 @@
-package io.reactives3.core;
+package io.reactives3.core.testing;
 
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.ReactiveS3ClientBuilder;
+import io.reactives3.core.StoreProfile;
 import io.reactives3.testkit.S3Target;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

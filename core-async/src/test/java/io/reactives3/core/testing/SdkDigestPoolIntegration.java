@@ -1,4 +1,4 @@
-package io.reactives3.core;
+package io.reactives3.core.testing;
 
 import reactor.blockhound.BlockHound;
 import reactor.blockhound.integration.BlockHoundIntegration;

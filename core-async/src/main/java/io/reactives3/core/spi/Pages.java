@@ -1,4 +1,4 @@
-package io.reactives3.core.internal;
+package io.reactives3.core.spi;
 
 import java.util.Iterator;
 import java.util.Optional;

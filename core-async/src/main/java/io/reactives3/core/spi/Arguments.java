@@ -1,4 +1,4 @@
-package io.reactives3.core.internal;
+package io.reactives3.core.spi;
 
 import io.reactives3.core.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,9 @@
-package io.reactives3.core.internal;
+package io.reactives3.core.spi;
 
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.error.InvalidInputException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -29,8 +30,8 @@ public final class SdkRequests {
                 .cacheControl(options.cacheControl())
                 .contentDisposition(options.contentDisposition())
                 .storageClass(options.storageClass())
-                .ifMatch(Responses.quotedETag(options.ifMatch()))
-                .ifNoneMatch(Responses.quotedETag(options.ifNoneMatch()));
+                .ifMatch(quotedETag(options.ifMatch()))
+                .ifNoneMatch(quotedETag(options.ifNoneMatch()));
         if (!options.metadata().isEmpty()) {
             b.metadata(options.metadata());
         }
@@ -80,5 +81,16 @@ public final class SdkRequests {
     public static Tagging tagging(Map<String, String> tags) {
         return Tagging.builder().tagSet(tags.entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()).build();
+    }
+
+    /**
+     * {@code eTag} as an {@code If-Match}/{@code If-None-Match} value: quoted unless it already is, is weak
+     * ({@code W/...}) or is {@code *}; {@code null} stays {@code null}.
+     */
+    public static @Nullable String quotedETag(@Nullable String eTag) {
+        if (eTag == null || eTag.equals("*") || eTag.startsWith("\"") || eTag.startsWith("W/")) {
+            return eTag;
+        }
+        return "\"" + eTag + "\"";
     }
 }

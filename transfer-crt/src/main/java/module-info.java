@@ -1,0 +1,13 @@
+/**
+ * reactive-s3's transfer engine: {@link io.reactives3.transfer.S3TransferEngine}, its settings and progress, and the
+ * result records in {@code io.reactives3.transfer.model}. Built on the client's exported SPI only.
+ */
+@SuppressWarnings("module") // the SDK and the CRT are automatic modules
+module io.reactives3.transfer {
+    exports io.reactives3.transfer;
+    exports io.reactives3.transfer.model;
+
+    requires transitive io.reactives3.core;
+    requires software.amazon.awssdk.http.crt;
+    requires org.slf4j;
+}
