@@ -45,6 +45,7 @@ class BucketOperationsTest {
                     .orElseThrow();
             assertThat(summary.creationDate()).isNotNull()
                     .isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(10, ChronoUnit.MINUTES));
+            assertThat(s3.listBuckets().map(BucketSummary::name).collectList().block(TIMEOUT)).contains(name);
 
             StepVerifier.create(s3.headBucket(name))
                     .assertNext(head -> assertThat(head.bucket()).isEqualTo(name))

@@ -12,6 +12,7 @@ import io.reactives3.core.error.UnsupportedByStoreException;
 import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.CompletedPart;
+import io.reactives3.core.model.ListMultipartUploadsPage;
 import io.reactives3.core.model.ListPartsPage;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
@@ -153,17 +154,36 @@ class MultipartTest {
                     .expectError(UnsupportedByStoreException.class)
                     .verify(TIMEOUT);
         } else {
-            ListPartsPage page = s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(1).build()).block(TIMEOUT);
+            ListPartsPage page = s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(1).build())
+                    .block(TIMEOUT);
             assertThat(page.parts()).extracting(PartSummary::partNumber).containsExactly(2, 3);
             assertThat(page.truncated()).isFalse();
             assertThat(page.upload()).isEqualTo(upload);
         }
-        ListPartsPage first = s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(0).build()).block(TIMEOUT);
+        ListPartsPage first = s3.listPartsPage(upload, ListPartsOptions.defaults()).block(TIMEOUT);
         assertThat(first.parts()).extracting(PartSummary::partNumber).containsExactly(1, 2, 3);
         assertThat(target.requestLog().forBucket(bucket.name())).filteredOn(r -> r.operation().equals("ListParts"))
                 .extracting(r -> r.head().queryParam("part-number-marker").orElse(null))
                 .containsExactly("1", null);
         s3.abortMultipartUpload(upload).block(TIMEOUT);
+    }
+
+    @S3Test
+    void listMultipartUploadsPages_pageSizeOne_onePagePerUploadOnDemand(S3Target target, TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        MultipartUploadHandle a = s3.createMultipartUpload(bucket.name(), "paged/a", o -> { }).block(TIMEOUT);
+        MultipartUploadHandle b = s3.createMultipartUpload(bucket.name(), "paged/b", o -> { }).block(TIMEOUT);
+        try {
+            List<ListMultipartUploadsPage> pages = s3.listMultipartUploadsPages(bucket.name(),
+                    ListMultipartUploadsOptions.builder().pageSize(1).build()).collectList().block(TIMEOUT);
+            assertThat(pages).allSatisfy(page -> assertThat(page.uploads()).hasSizeLessThanOrEqualTo(1));
+            assertThat(pages).flatExtracting(ListMultipartUploadsPage::uploads)
+                    .extracting(MultipartUploadSummary::handle).containsExactlyInAnyOrder(a, b);
+            assertThat(target.requestLog().count(bucket.name(), "ListMultipartUploads")).isEqualTo(pages.size());
+        } finally {
+            s3.abortMultipartUpload(a).block(TIMEOUT);
+            s3.abortMultipartUpload(b).block(TIMEOUT);
+        }
     }
 
     @S3Test
