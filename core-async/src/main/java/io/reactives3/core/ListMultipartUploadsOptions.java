@@ -3,7 +3,8 @@ package io.reactives3.core;
 import io.reactives3.core.error.InvalidInputException;
 
 /**
- * Optional parts of a ListMultipartUploads listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists every unfinished upload, 1,000 per page.
+ * Optional parts of a ListMultipartUploads listing. Immutable; build with {@link #builder()}; {@link #defaults()}
+ * lists every unfinished upload, 1,000 per page.
  */
 public final class ListMultipartUploadsOptions {
 
@@ -50,7 +51,10 @@ public final class ListMultipartUploadsOptions {
         return keyMarker;
     }
 
-    /** With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or {@code null} (default). */
+    /**
+     * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or {@code
+     * null} (default).
+     */
     public String uploadIdMarker() {
         return uploadIdMarker;
     }
@@ -73,7 +77,10 @@ public final class ListMultipartUploadsOptions {
 
     @Override
     public String toString() {
-        return "ListMultipartUploadsOptions[" + "prefix=" + prefix + ", " + "delimiter=" + delimiter + ", " + "keyMarker=" + keyMarker + ", " + "uploadIdMarker=" + uploadIdMarker + ", pageSize=" + pageSize + "]";
+        return "ListMultipartUploadsOptions[" + "prefix=" + prefix + ", "
+                + "delimiter=" + delimiter + ", "
+                + "keyMarker=" + keyMarker + ", "
+                + "uploadIdMarker=" + uploadIdMarker + ", pageSize=" + pageSize + "]";
     }
 
     /** Builds {@link ListMultipartUploadsOptions}. */
@@ -99,13 +106,18 @@ public final class ListMultipartUploadsOptions {
             return this;
         }
 
-        /** Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning. */
+        /**
+         * Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning.
+         */
         public Builder keyMarker(String keyMarker) {
             this.keyMarker = keyMarker;
             return this;
         }
 
-        /** With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or {@code null} (default). */
+        /**
+         * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or
+         * {@code null} (default).
+         */
         public Builder uploadIdMarker(String uploadIdMarker) {
             this.uploadIdMarker = uploadIdMarker;
             return this;

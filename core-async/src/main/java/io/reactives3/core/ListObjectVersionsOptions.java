@@ -3,7 +3,8 @@ package io.reactives3.core;
 import io.reactives3.core.error.InvalidInputException;
 
 /**
- * Optional parts of a ListObjectVersions listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists every version and delete marker, 1,000 per page.
+ * Optional parts of a ListObjectVersions listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists
+ * every version and delete marker, 1,000 per page.
  */
 public final class ListObjectVersionsOptions {
 
@@ -50,7 +51,10 @@ public final class ListObjectVersionsOptions {
         return keyMarker;
     }
 
-    /** With {@link #keyMarker()}: start after this version of that key (a page's {@code nextVersionIdMarker}), or {@code null} (default). */
+    /**
+     * With {@link #keyMarker()}: start after this version of that key (a page's {@code nextVersionIdMarker}), or
+     * {@code null} (default).
+     */
     public String versionIdMarker() {
         return versionIdMarker;
     }
@@ -73,7 +77,10 @@ public final class ListObjectVersionsOptions {
 
     @Override
     public String toString() {
-        return "ListObjectVersionsOptions[" + "prefix=" + prefix + ", " + "delimiter=" + delimiter + ", " + "keyMarker=" + keyMarker + ", " + "versionIdMarker=" + versionIdMarker + ", pageSize=" + pageSize + "]";
+        return "ListObjectVersionsOptions[" + "prefix=" + prefix + ", "
+                + "delimiter=" + delimiter + ", "
+                + "keyMarker=" + keyMarker + ", "
+                + "versionIdMarker=" + versionIdMarker + ", pageSize=" + pageSize + "]";
     }
 
     /** Builds {@link ListObjectVersionsOptions}. */
@@ -99,13 +106,18 @@ public final class ListObjectVersionsOptions {
             return this;
         }
 
-        /** Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning. */
+        /**
+         * Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning.
+         */
         public Builder keyMarker(String keyMarker) {
             this.keyMarker = keyMarker;
             return this;
         }
 
-        /** With {@link #keyMarker()}: start after this version of that key (a page's {@code nextVersionIdMarker}), or {@code null} (default). */
+        /**
+         * With {@link #keyMarker()}: start after this version of that key (a page's {@code nextVersionIdMarker}), or
+         * {@code null} (default).
+         */
         public Builder versionIdMarker(String versionIdMarker) {
             this.versionIdMarker = versionIdMarker;
             return this;

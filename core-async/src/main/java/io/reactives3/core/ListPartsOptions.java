@@ -3,7 +3,8 @@ package io.reactives3.core;
 import io.reactives3.core.error.InvalidInputException;
 
 /**
- * Optional parts of a ListParts listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists every part, 1,000 per page.
+ * Optional parts of a ListParts listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists every
+ * part, 1,000 per page.
  */
 public final class ListPartsOptions {
 
@@ -29,7 +30,10 @@ public final class ListPartsOptions {
         return new Builder();
     }
 
-    /** Start after this part number (a page's {@code nextPartNumberMarker}), 0..10,000; default 0 (from the first part). */
+    /**
+     * Start after this part number (a page's {@code nextPartNumberMarker}), 0..10,000; default 0 (from the first
+     * part).
+     */
     public int partNumberMarker() {
         return partNumberMarker;
     }
@@ -60,7 +64,10 @@ public final class ListPartsOptions {
         private Builder() {
         }
 
-        /** Start after this part number (a page's {@code nextPartNumberMarker}), 0..10,000; default 0 (from the first part). */
+        /**
+         * Start after this part number (a page's {@code nextPartNumberMarker}), 0..10,000; default 0 (from the first
+         * part).
+         */
         public Builder partNumberMarker(int partNumberMarker) {
             if (partNumberMarker < 0 || partNumberMarker > 10_000) {
                 throw new InvalidInputException("partNumberMarker must be within 0..10000, got " + partNumberMarker);

@@ -207,7 +207,8 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Stores {@code body} with the options {@code options} sets on a fresh builder. */
     default Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body,
                                             Consumer<PutObjectOptions.Builder> options) {
-        return putObject(bucket, key, body, build(PutObjectOptions.builder(), options, PutObjectOptions.Builder::build));
+        return putObject(bucket, key, body,
+                build(PutObjectOptions.builder(), options, PutObjectOptions.Builder::build));
     }
 
     /**

@@ -41,8 +41,9 @@ final class UploadBodies {
         String type = body.contentType().orElse(null);
         if (body.inMemory().isPresent()) {
             ByteBuffer bytes = body.inMemory().get();
-            return Mono.fromSupplier(() -> new Prepared(AsyncRequestBody.fromRemainingByteBufferUnsafe(bytes.duplicate()),
-                    bytes.remaining(), type));
+            // the buffer is a private copy nobody writes to: the SDK may read it without copying again
+            return Mono.fromSupplier(() -> new Prepared(
+                    AsyncRequestBody.fromRemainingByteBufferUnsafe(bytes.duplicate()), bytes.remaining(), type));
         }
         if (body.contentLength().isPresent()) {
             long length = body.contentLength().getAsLong();
