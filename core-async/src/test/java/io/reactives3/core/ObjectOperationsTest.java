@@ -222,6 +222,18 @@ class ObjectOperationsTest {
     }
 
     @S3Test
+    void putObject_publisherWithContentTypeOption_storesThatContentType(S3Target target, TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        byte[] data = bytes(10_000);
+        s3.putObject(bucket.name(), "typed", UploadBody.ofPublisher(chunks(data, 4096), data.length),
+                o -> o.contentType("application/x-typed")).block(TIMEOUT);
+
+        assertThat(s3.headObject(bucket.name(), "typed").block(TIMEOUT).contentType())
+                .isEqualTo("application/x-typed");
+        assertThat(bucket.get("typed")).isEqualTo(data);
+    }
+
+    @S3Test
     void putObject_publisherOfUnknownLength_collectsThenStoresTheBytes(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         byte[] data = bytes(MIB + 7);

@@ -77,7 +77,7 @@ final class MultipartOperations {
         Arguments.partNumber(partNumber);
         Arguments.notNull(body, "body");
         return UploadBodies.prepare(body, "UploadPart",
-                        "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key())
+                        "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key(), null)
                 .flatMap(prepared -> part(partRequest(upload, partNumber, prepared.length()), prepared.body()));
     }
 

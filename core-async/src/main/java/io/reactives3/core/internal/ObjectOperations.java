@@ -73,7 +73,8 @@ final class ObjectOperations {
         Arguments.notNull(body, "body");
         Arguments.notNull(options, "options");
         PutObjectRequest request = SdkRequests.putObject(bucket, key, options).build();
-        return UploadBodies.prepare(body, "PutObject", "PutObject s3://" + bucket + "/" + key)
+        return UploadBodies.prepare(body, "PutObject", "PutObject s3://" + bucket + "/" + key,
+                        options.contentType())
                 .flatMap(prepared -> {
                     PutObjectRequest.Builder sized = request.toBuilder().contentLength(prepared.length());
                     if (options.contentType() == null && prepared.contentType() != null) {

@@ -25,8 +25,10 @@ final class UploadBodies {
     /**
      * @param operation e.g. {@code PutObject}, for messages
      * @param target    what the body is for, e.g. {@code PutObject s3://bucket/key}
+     * @param requestContentType the content type the request sets (the options'), or null: a streamed body announces
+     *                  it too, so the SDK does not fall back to its default
      */
-    static Mono<Prepared> prepare(UploadBody body, String operation, String target) {
+    static Mono<Prepared> prepare(UploadBody body, String operation, String target, String requestContentType) {
         if (body.file().isPresent()) {
             Path file = body.file().get();
             // sizing the file and guessing its type are file-system calls: off the subscribing thread
@@ -47,8 +49,9 @@ final class UploadBodies {
         }
         if (body.contentLength().isPresent()) {
             long length = body.contentLength().getAsLong();
-            return Mono.fromSupplier(() -> new Prepared(new ExactLengthBody(body.content(), length, type, target),
-                    length, type));
+            String announced = requestContentType != null ? requestContentType : type;
+            return Mono.fromSupplier(() -> new Prepared(new ExactLengthBody(body.content(), length, announced,
+                    target), length, type));
         }
         return collect(body, target).map(bytes -> new Prepared(AsyncRequestBody.fromBytes(bytes), bytes.length, type));
     }
