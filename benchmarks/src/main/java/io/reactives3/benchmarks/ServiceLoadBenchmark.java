@@ -3,6 +3,7 @@ package io.reactives3.benchmarks;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.S3Targets;
 import io.reactives3.testkit.StoreKind;
@@ -90,7 +91,7 @@ public final class ServiceLoadBenchmark {
             ReactiveS3Client fixture = ReactiveS3Client.builder().profile(profile)
                     .endpoint(server.serverEndpoint()).region(server.region())
                     .credentialsProvider(server.credentialsProvider()).build();
-            fixture.putObject(bucket.name(), "streamed", generated(STREAMED, 7), STREAMED)
+            fixture.putObject(bucket.name(), "streamed", UploadBody.ofPublisher(generated(STREAMED, 7), STREAMED))
                     .block(Duration.ofMinutes(2));
             fixture.close();
             System.gc();

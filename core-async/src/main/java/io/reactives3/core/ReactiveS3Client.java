@@ -22,6 +22,7 @@ import io.reactives3.core.error.WaitTimeoutException;
 import io.reactives3.core.internal.DefaultReactiveS3Client;
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.BucketHead;
+import io.reactives3.core.model.BucketSummary;
 import io.reactives3.core.model.BucketVersioningResult;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
@@ -50,30 +51,20 @@ import io.reactives3.core.model.PutObjectResult;
 import io.reactives3.core.model.TaggingResult;
 import io.reactives3.core.model.UploadPartResult;
 import io.reactives3.core.model.VersioningStatus;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListPartsRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -81,6 +72,23 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 /**
  * The reactive S3 client: one method per S3 operation, each returning a cold {@link Mono} of an immutable record
  * (never an SDK response type); listings also come as demand-driven {@link Flux} paginators.
+ *
+ * <h2>Shape of the API</h2>
+ * <ul>
+ *   <li><b>Naming</b>: a single operation {@code x(...)} emits {@code Mono<Result>}; a listing {@code listX(...)}
+ *       emits {@code Flux<item>} over every page, fetched on demand; {@code listXPages(...)} emits
+ *       {@code Flux<page>} on demand (at most one page ahead); {@code listXPage(...)} emits {@code Mono<page>}
+ *       for exactly one request (resume with the page's markers in the options).</li>
+ *   <li><b>Options</b>: optional parameters come as an immutable options object with a builder
+ *       ({@link PutObjectOptions}, {@link GetObjectOptions}, {@link CopyObjectOptions}, {@link ListObjectsOptions},
+ *       {@link ListObjectVersionsOptions}, {@link ListMultipartUploadsOptions}, {@link ListPartsOptions}), with a
+ *       {@code Consumer<Builder>} overload next to each method that takes one.</li>
+ *   <li><b>Uploads</b> take one body type, {@link UploadBody} (bytes, string, file, publisher with or without a
+ *       length).</li>
+ *   <li><b>SDK escape hatches</b>: a few methods take an SDK request for what the options do not cover (precomputed
+ *       checksums, SSE-C, checksum algorithms, copy-source conditions); each says so. Anything else goes through
+ *       {@link #sdkClient()}.</li>
+ * </ul>
  *
  * <h2>Reactive contract (every method)</h2>
  * <ul>
@@ -138,14 +146,16 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     // ------------------------------------------------------------------ buckets
 
-    /** Emits the caller's buckets. */
-    Mono<ListBucketsResult> listBuckets();
+    /** Emits the caller's buckets and their owner in one ListBuckets request. */
+    Mono<ListBucketsResult> listBucketsPage();
+
+    /** Emits each of the caller's buckets (one ListBuckets request); completes empty when there is none. */
+    default Flux<BucketSummary> listBuckets() {
+        return listBucketsPage().flatMapIterable(ListBucketsResult::buckets);
+    }
 
     /** Creates {@code bucket} (in the client's region); emits {@link BucketConflictException} if the name is taken. */
     Mono<CreateBucketResult> createBucket(String bucket);
-
-    /** Creates a bucket with full control over the SDK request. */
-    Mono<CreateBucketResult> createBucket(CreateBucketRequest request);
 
     /** Deletes the empty {@code bucket}; completes empty; {@link BucketConflictException} when not empty. */
     Mono<Void> deleteBucket(String bucket);
@@ -165,36 +175,36 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     // ------------------------------------------------------------------ objects
 
-    /** Stores {@code content} under {@code key}. */
-    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content);
-
-    /** Stores {@code content} encoded as UTF-8, with content type {@code text/plain; charset=utf-8}. */
-    Mono<PutObjectResult> putObject(String bucket, String key, String content);
+    /**
+     * Stores {@code body} under {@code key} in one PutObject (up to 5 GiB; use the transfer engine above that) and
+     * emits the stored object's ETag, version and checksum. See {@link UploadBody} for the kinds of body, how a file
+     * is read and what a retry resends. A body that emits more or fewer bytes than announced fails with
+     * {@link DataIntegrityException} and nothing is stored; an unreadable file with {@link LocalFileException},
+     * before any request. Cancel aborts the upload (nothing is stored).
+     */
+    default Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body) {
+        return putObject(bucket, key, body, PutObjectOptions.defaults());
+    }
 
     /**
-     * Stores the file at {@code file}: sized when subscribed (off the subscribing thread), then read asynchronously. A
-     * missing or unreadable file arrives via {@code onError} as a {@link LocalFileException} caused by the
-     * {@link java.io.IOException}, before any request.
+     * Stores {@code body} with optional headers (content type, metadata, ACL, tags, conditions); as
+     * {@link #putObject(String, String, UploadBody)} otherwise. The options' content type wins over the one the body
+     * implies ({@code text/plain} for strings, a guess from a file's name).
      */
-    Mono<PutObjectResult> putObject(String bucket, String key, Path file);
+    Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body, PutObjectOptions options);
+
+    /** Stores {@code body} with the options {@code options} sets on a fresh builder. */
+    default Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body,
+                                            Consumer<PutObjectOptions.Builder> options) {
+        return putObject(bucket, key, body,
+                build(PutObjectOptions.builder(), options, PutObjectOptions.Builder::build));
+    }
 
     /**
-     * Stores a stream of {@code contentLength} bytes in one PutObject; the body is requested as the connection
-     * accepts it. A body that emits more or fewer bytes fails with {@link DataIntegrityException} and nothing is
-     * stored. For unknown lengths use the transfer engine's streaming upload.
+     * <b>SDK escape hatch</b>: one PutObject of an SDK request and body, for what {@link PutObjectOptions} does not
+     * cover (precomputed {@code Content-MD5} or checksum headers, SSE-C, object lock, a custom
+     * {@link AsyncRequestBody}). The body's replay on SDK retries is the body's own contract.
      */
-    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength);
-
-    /** Stores {@code content} with optional headers (content type, metadata, ACL, tags, conditions). */
-    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content, PutObjectOptions options);
-
-    /**
-     * Stores a stream of {@code contentLength} bytes with optional headers.
-     */
-    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength,
-                                    PutObjectOptions options);
-
-    /** Stores an object with full control over the SDK request and body. */
     Mono<PutObjectResult> putObject(PutObjectRequest request, AsyncRequestBody body);
 
     /** Reads the whole object into memory. {@link ObjectNotFoundException} when missing. */
@@ -203,8 +213,10 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Reads the object (or a range, a version, conditionally) into memory. */
     Mono<ObjectContent> getObject(String bucket, String key, GetObjectOptions options);
 
-    /** Reads into memory with full control over the SDK request. */
-    Mono<ObjectContent> getObject(GetObjectRequest request);
+    /** Reads into memory with the options {@code options} sets on a fresh builder, e.g. {@code o -> o.range(r)}. */
+    default Mono<ObjectContent> getObject(String bucket, String key, Consumer<GetObjectOptions.Builder> options) {
+        return getObject(bucket, key, build(GetObjectOptions.builder(), options, GetObjectOptions.Builder::build));
+    }
 
     /**
      * Emits the object's head as soon as the response starts, with the body as a demand-driven {@link Flux}
@@ -218,7 +230,18 @@ public interface ReactiveS3Client extends AutoCloseable {
      */
     Mono<ObjectStream> getObjectStream(String bucket, String key, GetObjectOptions options);
 
-    /** Streaming read with full control over the SDK request. */
+    /** A streaming read with the options {@code options} sets on a fresh builder. */
+    default Mono<ObjectStream> getObjectStream(String bucket, String key,
+                                               Consumer<GetObjectOptions.Builder> options) {
+        return getObjectStream(bucket, key, build(GetObjectOptions.builder(), options,
+                GetObjectOptions.Builder::build));
+    }
+
+    /**
+     * <b>SDK escape hatch</b>: a streaming read of an SDK request, for what {@link GetObjectOptions} does not cover
+     * (SSE-C keys, response-header overrides, checksum mode); as {@link #getObjectStream(String, String,
+     * GetObjectOptions)} otherwise.
+     */
     Mono<ObjectStream> getObjectStream(GetObjectRequest request);
 
     /**
@@ -230,8 +253,10 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Emits the metadata of a version or conditionally ({@code range} and {@code partNumber} are honoured too). */
     Mono<ObjectHead> headObject(String bucket, String key, GetObjectOptions options);
 
-    /** HeadObject with full control over the SDK request. */
-    Mono<ObjectHead> headObject(HeadObjectRequest request);
+    /** HeadObject with the options {@code options} sets on a fresh builder, e.g. {@code o -> o.versionId(v)}. */
+    default Mono<ObjectHead> headObject(String bucket, String key, Consumer<GetObjectOptions.Builder> options) {
+        return headObject(bucket, key, build(GetObjectOptions.builder(), options, GetObjectOptions.Builder::build));
+    }
 
     /** Emits whether the object exists. */
     Mono<Boolean> objectExists(String bucket, String key);
@@ -244,8 +269,12 @@ public interface ReactiveS3Client extends AutoCloseable {
     Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
                                       String destinationKey, CopyObjectOptions options);
 
-    /** Server-side copy with full control over the SDK request. */
-    Mono<ObjectCopyResult> copyObject(CopyObjectRequest request);
+    /** Server-side copy with the options {@code options} sets on a fresh builder. */
+    default Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket,
+                                              String destinationKey, Consumer<CopyObjectOptions.Builder> options) {
+        return copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey,
+                build(CopyObjectOptions.builder(), options, CopyObjectOptions.Builder::build));
+    }
 
     /** Deletes the latest version of {@code key} (S3 answers success whether or not it existed). */
     Mono<DeleteObjectResult> deleteObject(String bucket, String key);
@@ -263,46 +292,58 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Deletes up to 1,000 keys or versions in one request. */
     Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects);
 
-    /** DeleteObjects with full control over the SDK request. */
-    Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request);
-
     // ------------------------------------------------------------------ listings
-
-    /** Emits one page of ListObjectsV2 (resume with {@link ListObjectsOptions#continuationToken()}). */
-    Mono<ListObjectsPage> listObjectsV2(String bucket, ListObjectsOptions options);
-
-    /** One page with full control over the SDK request. */
-    Mono<ListObjectsPage> listObjectsV2(ListObjectsV2Request request);
+    // Naming rule: listX(...) -> Flux<item>, listXPages(...) -> Flux<page>, listXPage(...) -> Mono<one page>.
 
     /**
-     * Emits the pages of a listing, fetching the next page only when the previous one was requested downstream (at
-     * most one page ahead of demand). Starts at {@code options.continuationToken()} when set. Cancel stops further
-     * requests.
+     * Emits one page of ListObjectsV2 (one request), from {@link ListObjectsOptions#continuationToken()} when set.
+     * Resume with the page's {@code nextContinuationToken}. Cancel aborts the request.
      */
-    Flux<ListObjectsPage> listObjectsV2Pages(String bucket, ListObjectsOptions options);
+    Mono<ListObjectsPage> listObjectsPage(String bucket, ListObjectsOptions options);
 
-    /** Pages with full control over the first SDK request (later ones carry its continuation token). */
-    Flux<ListObjectsPage> listObjectsV2Pages(ListObjectsV2Request request);
+    /**
+     * Emits the pages of a ListObjectsV2 listing, fetching the next page only when the previous one was requested
+     * downstream (at most one page ahead of demand); starts at {@code options.continuationToken()} when set.
+     * Completes after the last page; cancel stops further requests.
+     */
+    Flux<ListObjectsPage> listObjectsPages(String bucket, ListObjectsOptions options);
 
-    /** Emits every object in the bucket, page by page on demand. */
+    /** Emits every object in the bucket, page by page on demand; completes empty for an empty bucket. */
     default Flux<ListedObject> listObjects(String bucket) {
         return listObjects(bucket, ListObjectsOptions.defaults());
     }
 
-    /** Emits every object whose key starts with {@code prefix} ({@code null} for all), page by page on demand. */
-    Flux<ListedObject> listObjects(String bucket, String prefix);
-
-    /** Emits every object the options select, page by page on demand. */
+    /**
+     * Emits every object the options select (common prefixes are only on the pages: see
+     * {@link #listObjectsPages}), page by page on demand; cancel stops further requests.
+     */
     Flux<ListedObject> listObjects(String bucket, ListObjectsOptions options);
 
-    /** Emits one page of ListObjectVersions. */
-    Mono<ListObjectVersionsPage> listObjectVersions(ListObjectVersionsRequest request);
+    /** Emits every object the options set on a fresh builder select, e.g. {@code o -> o.prefix("2026/")}. */
+    default Flux<ListedObject> listObjects(String bucket, Consumer<ListObjectsOptions.Builder> options) {
+        return listObjects(bucket, build(ListObjectsOptions.builder(), options, ListObjectsOptions.Builder::build));
+    }
 
-    /** Emits the pages of ListObjectVersions on demand, from the request's markers. */
-    Flux<ListObjectVersionsPage> listObjectVersionsPages(ListObjectVersionsRequest request);
+    /** Emits one page of ListObjectVersions (one request), from the options' markers. */
+    Mono<ListObjectVersionsPage> listObjectVersionsPage(String bucket, ListObjectVersionsOptions options);
 
-    /** Emits every version and delete marker under {@code prefix} ({@code null} for all), page by page on demand. */
-    Flux<ObjectVersionSummary> listObjectVersions(String bucket, String prefix);
+    /** Emits the pages of ListObjectVersions on demand (at most one page ahead), from the options' markers. */
+    Flux<ListObjectVersionsPage> listObjectVersionsPages(String bucket, ListObjectVersionsOptions options);
+
+    /** Emits every version and delete marker of the bucket, in listing order, page by page on demand. */
+    default Flux<ObjectVersionSummary> listObjectVersions(String bucket) {
+        return listObjectVersions(bucket, ListObjectVersionsOptions.defaults());
+    }
+
+    /** Emits every version and delete marker the options select, page by page on demand. */
+    Flux<ObjectVersionSummary> listObjectVersions(String bucket, ListObjectVersionsOptions options);
+
+    /** Emits every version and delete marker the options set on a fresh builder select. */
+    default Flux<ObjectVersionSummary> listObjectVersions(String bucket,
+                                                          Consumer<ListObjectVersionsOptions.Builder> options) {
+        return listObjectVersions(bucket, build(ListObjectVersionsOptions.builder(), options,
+                ListObjectVersionsOptions.Builder::build));
+    }
 
     // ------------------------------------------------------------------ multipart primitives
 
@@ -312,17 +353,31 @@ public interface ReactiveS3Client extends AutoCloseable {
      */
     Mono<MultipartUploadHandle> createMultipartUpload(String bucket, String key, PutObjectOptions options);
 
-    /** Starts a multipart upload with full control over the SDK request. */
+    /** Starts a multipart upload with the headers {@code options} sets on a fresh builder. */
+    default Mono<MultipartUploadHandle> createMultipartUpload(String bucket, String key,
+                                                              Consumer<PutObjectOptions.Builder> options) {
+        return createMultipartUpload(bucket, key, build(PutObjectOptions.builder(), options,
+                PutObjectOptions.Builder::build));
+    }
+
+    /**
+     * <b>SDK escape hatch</b>: CreateMultipartUpload of an SDK request, for a checksum algorithm the parts will carry
+     * (the transfer engine's CRC32 mode), SSE-C or object lock, which {@link PutObjectOptions} does not cover.
+     */
     Mono<MultipartUploadHandle> createMultipartUpload(CreateMultipartUploadRequest request);
 
-    /** Uploads part {@code partNumber} (1..10,000) from memory. */
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content);
+    /**
+     * Uploads {@code body} as part {@code partNumber} (1..10,000; every part but the last at least 5 MiB on AWS) and
+     * emits what {@link #completeMultipartUpload} needs. See {@link UploadBody} for what a retry resends; a body of
+     * the wrong length fails with {@link DataIntegrityException}. Cancel aborts the part's request (the upload stays
+     * open: abort it).
+     */
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, UploadBody body);
 
-    /** Uploads part {@code partNumber} from a stream of exactly {@code contentLength} bytes. */
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body,
-                                      long contentLength);
-
-    /** Uploads a part with full control over the SDK request and body. */
+    /**
+     * <b>SDK escape hatch</b>: UploadPart of an SDK request and body, for precomputed {@code Content-MD5} or checksum
+     * headers, SSE-C, or a custom {@link AsyncRequestBody}.
+     */
     Mono<UploadPartResult> uploadPart(UploadPartRequest request, AsyncRequestBody body);
 
     /**
@@ -333,8 +388,8 @@ public interface ReactiveS3Client extends AutoCloseable {
                                           String sourceKey, ByteRange range);
 
     /**
-     * UploadPartCopy with full control over the SDK request (source version, {@code x-amz-copy-source-if-match},
-     * range).
+     * <b>SDK escape hatch</b>: UploadPartCopy of an SDK request, for a source version, conditions on the source
+     * ({@code x-amz-copy-source-if-match}, used to pin the source during a multipart copy) or SSE-C.
      */
     Mono<UploadPartResult> uploadPartCopy(UploadPartCopyRequest request);
 
@@ -348,30 +403,43 @@ public interface ReactiveS3Client extends AutoCloseable {
     /** Aborts the upload, freeing its parts; completes empty. {@link UploadNotFoundException} if already gone. */
     Mono<Void> abortMultipartUpload(MultipartUploadHandle upload);
 
-    /** Emits one page of the upload's parts, starting after {@code partNumberMarker} (0 for the first page). */
-    Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker);
+    /** Emits one page of the upload's parts (one request), starting after the options' part number marker. */
+    Mono<ListPartsPage> listPartsPage(MultipartUploadHandle upload, ListPartsOptions options);
+
+    /** Emits the pages of the upload's parts on demand (at most one page ahead). */
+    Flux<ListPartsPage> listPartsPages(MultipartUploadHandle upload, ListPartsOptions options);
 
     /**
-     * Emits one page of an upload's parts with full control over the SDK request ({@code max-parts},
-     * {@code part-number-marker}).
+     * Emits every uploaded part of the upload, page by page on demand; {@link UploadNotFoundException} when the
+     * upload is gone.
      */
-    Mono<ListPartsPage> listParts(ListPartsRequest request);
+    default Flux<PartSummary> listParts(MultipartUploadHandle upload) {
+        return listParts(upload, ListPartsOptions.defaults());
+    }
 
-    /** Emits every uploaded part of the upload, page by page on demand. */
-    Flux<PartSummary> listParts(MultipartUploadHandle upload);
+    /** Emits every part the options select, page by page on demand. */
+    Flux<PartSummary> listParts(MultipartUploadHandle upload, ListPartsOptions options);
 
-    /** Emits one page of the bucket's unfinished uploads under {@code prefix} ({@code null} for all). */
-    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, String prefix, String keyMarker,
-                                                            String uploadIdMarker);
+    /** Emits one page of the bucket's unfinished uploads (one request), from the options' markers. */
+    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, ListMultipartUploadsOptions options);
 
-    /**
-     * Emits one page of the bucket's unfinished uploads with full control over the SDK request
-     * ({@code max-uploads}, delimiter, markers).
-     */
-    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(ListMultipartUploadsRequest request);
+    /** Emits the pages of the bucket's unfinished uploads on demand (at most one page ahead). */
+    Flux<ListMultipartUploadsPage> listMultipartUploadsPages(String bucket, ListMultipartUploadsOptions options);
 
-    /** Emits every unfinished upload under {@code prefix} ({@code null} for all), page by page on demand. */
-    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, String prefix);
+    /** Emits every unfinished upload of the bucket, page by page on demand. */
+    default Flux<MultipartUploadSummary> listMultipartUploads(String bucket) {
+        return listMultipartUploads(bucket, ListMultipartUploadsOptions.defaults());
+    }
+
+    /** Emits every unfinished upload the options select, page by page on demand. */
+    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, ListMultipartUploadsOptions options);
+
+    /** Emits every unfinished upload the options set on a fresh builder select, e.g. {@code o -> o.prefix("a/")}. */
+    default Flux<MultipartUploadSummary> listMultipartUploads(String bucket,
+                                                              Consumer<ListMultipartUploadsOptions.Builder> options) {
+        return listMultipartUploads(bucket, build(ListMultipartUploadsOptions.builder(), options,
+                ListMultipartUploadsOptions.Builder::build));
+    }
 
     // ------------------------------------------------------------------ ACL
 
@@ -380,9 +448,6 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Sets a canned ACL on the object; completes empty. */
     Mono<Void> putObjectAcl(String bucket, String key, CannedAcl acl);
-
-    /** PutObjectAcl with full control over the SDK request (grants, versions). */
-    Mono<Void> putObjectAcl(PutObjectAclRequest request);
 
     /** Emits the bucket's ACL. */
     Mono<AclResult> getBucketAcl(String bucket);
@@ -451,9 +516,6 @@ public interface ReactiveS3Client extends AutoCloseable {
      */
     Mono<Void> putBucketLifecycle(String bucket, List<BucketLifecycleRule> rules);
 
-    /** Replaces the lifecycle configuration with full control over the SDK request. */
-    Mono<Void> putBucketLifecycle(PutBucketLifecycleConfigurationRequest request);
-
     /** Removes the bucket's lifecycle configuration; completes empty. */
     Mono<Void> deleteBucketLifecycle(String bucket);
 
@@ -464,9 +526,6 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Replaces the bucket's CORS rules; completes empty. */
     Mono<Void> putBucketCors(String bucket, List<CorsRule> rules);
-
-    /** Replaces the CORS configuration with full control over the SDK request. */
-    Mono<Void> putBucketCors(PutBucketCorsRequest request);
 
     /** Removes the bucket's CORS configuration; completes empty. */
     Mono<Void> deleteBucketCors(String bucket);
@@ -487,6 +546,13 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /** Polls until the object is gone; completes empty; {@link WaitTimeoutException} after {@code timeout}. */
     Mono<Void> waitUntilObjectNotExists(String bucket, String key, Duration timeout);
+
+    /** Applies {@code customizer} to {@code builder} and builds (for the {@code Consumer<Builder>} overloads). */
+    private static <B, T> T build(B builder, Consumer<B> customizer, java.util.function.Function<B, T> build) {
+        Objects.requireNonNull(customizer, "options must not be null");
+        customizer.accept(builder);
+        return build.apply(builder);
+    }
 
     /** Closes the SDK client this client owns (not a wrapped one). */
     @Override

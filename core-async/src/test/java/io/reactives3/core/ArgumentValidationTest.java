@@ -51,7 +51,7 @@ class ArgumentValidationTest {
                     () -> s3.bucketExists(bucket),
                     () -> s3.deleteBucket(bucket),
                     () -> s3.getBucketLocation(bucket),
-                    () -> s3.putObject(bucket, "k", "x"),
+                    () -> s3.putObject(bucket, "k", UploadBody.ofString("x")),
                     () -> s3.getObject(bucket, "k"),
                     () -> s3.getObjectStream(bucket, "k", GetObjectOptions.defaults()),
                     () -> s3.headObject(bucket, "k"),
@@ -60,12 +60,12 @@ class ArgumentValidationTest {
                     () -> s3.copyObject("valid-bucket", "k", bucket, "k"),
                     () -> s3.deleteObject(bucket, "k"),
                     () -> s3.deleteObjects(bucket, List.of("k")),
-                    () -> s3.listObjectsV2(bucket, ListObjectsOptions.defaults()),
-                    () -> s3.listObjectsV2Pages(bucket, ListObjectsOptions.defaults()),
-                    () -> s3.listObjects(bucket, (String) null),
-                    () -> s3.listObjectVersions(bucket, null),
+                    () -> s3.listObjectsPage(bucket, ListObjectsOptions.defaults()),
+                    () -> s3.listObjectsPages(bucket, ListObjectsOptions.defaults()),
+                    () -> s3.listObjects(bucket),
+                    () -> s3.listObjectVersions(bucket),
                     () -> s3.createMultipartUpload(bucket, "k", PutObjectOptions.defaults()),
-                    () -> s3.listMultipartUploads(bucket, null),
+                    () -> s3.listMultipartUploads(bucket),
                     () -> s3.waitUntilBucketExists(bucket, Duration.ofSeconds(1)),
                     () -> s3.waitUntilObjectNotExists(bucket, "k", Duration.ofSeconds(1)));
             for (ThrowingCallable call : calls) {
@@ -84,13 +84,13 @@ class ArgumentValidationTest {
         MultipartUploadHandle upload = new MultipartUploadHandle(b, "k", "upload-id");
         List<String> tooMany = IntStream.range(0, 1001).mapToObj(i -> "k" + i).toList();
 
-        assertIllegal(() -> s3.putObject(b, KEY_TOO_LONG, "x"), "1026 UTF-8 bytes");
+        assertIllegal(() -> s3.putObject(b, KEY_TOO_LONG, UploadBody.ofString("x")), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.getObject(b, KEY_TOO_LONG), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.headObject(b, KEY_TOO_LONG), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.deleteObjects(b, List.of("ok", KEY_TOO_LONG)), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.copyObject(b, "k", b, KEY_TOO_LONG), "1026 UTF-8 bytes");
         assertIllegal(() -> s3.getObject(b, ""), "must not be empty");
-        assertIllegal(() -> s3.getObject(GetObjectRequest.builder().bucket(b).key(KEY_TOO_LONG).build()),
+        assertIllegal(() -> s3.getObjectStream(GetObjectRequest.builder().bucket(b).key(KEY_TOO_LONG).build()),
                 "1026 UTF-8 bytes");
 
         assertIllegal(() -> ByteRange.of(-1, 10), "must be >= 0");
@@ -98,15 +98,15 @@ class ArgumentValidationTest {
         assertIllegal(() -> ByteRange.from(-5), "must be >= 0");
         assertIllegal(() -> ByteRange.lastBytes(0), "suffix length must be >= 1");
         assertIllegal(() -> s3.uploadPartCopy(upload, 1, b, "src", ByteRange.from(10)), "closed byte range");
-        assertIllegal(() -> s3.putObject(b, "k", Flux.<ByteBuffer>empty(), -1), "contentLength must be >= 0");
+        assertIllegal(() -> s3.putObject(b, "k", UploadBody.ofPublisher(Flux.<ByteBuffer>empty(), -1)), "contentLength must be >= 0");
 
-        assertIllegal(() -> s3.uploadPart(upload, 0, new byte[1]), "part number must be within 1..10000, got 0");
-        assertIllegal(() -> s3.uploadPart(upload, 10_001, new byte[1]), "got 10001");
-        assertIllegal(() -> s3.uploadPart(upload, 0, Flux.<ByteBuffer>empty(), 0), "got 0");
+        assertIllegal(() -> s3.uploadPart(upload, 0, UploadBody.ofBytes(new byte[1])), "part number must be within 1..10000, got 0");
+        assertIllegal(() -> s3.uploadPart(upload, 10_001, UploadBody.ofBytes(new byte[1])), "got 10001");
+        assertIllegal(() -> s3.uploadPart(upload, 0, UploadBody.ofPublisher(Flux.<ByteBuffer>empty(), 0)), "got 0");
         assertIllegal(() -> s3.uploadPartCopy(upload, 10_001, b, "src", null), "got 10001");
         assertIllegal(() -> GetObjectOptions.builder().partNumber(0), "partNumber must be within 1..10000");
         assertIllegal(() -> s3.completeMultipartUpload(upload, List.of()), "at least one part");
-        assertIllegal(() -> s3.listParts(upload, -1), "partNumberMarker");
+        assertIllegal(() -> s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(-1).build()), "partNumberMarker");
 
         assertIllegal(() -> s3.deleteObjects(b, tooMany), "at most 1000 keys, got 1001");
         assertThatCode(() -> s3.deleteObjects(b, tooMany.subList(0, 1000))).doesNotThrowAnyException();
@@ -124,22 +124,21 @@ class ArgumentValidationTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         String b = bucket.name();
         List<ThrowingCallable> calls = List.of(
-                () -> s3.putObject(null, "k", "x"),
-                () -> s3.putObject(b, null, "x"),
-                () -> s3.putObject(b, "k", (String) null),
-                () -> s3.putObject(b, "k", (byte[]) null),
-                () -> s3.putObject(b, "k", (Path) null),
-                () -> s3.putObject(b, "k", new byte[0], null),
-                () -> s3.putObject(b, "k", null, 0),
-                () -> s3.getObject(b, "k", null),
-                () -> s3.getObject((GetObjectRequest) null),
+                () -> s3.putObject(null, "k", UploadBody.ofString("x")),
+                () -> s3.putObject(b, null, UploadBody.ofString("x")),
+                () -> s3.putObject(b, "k", UploadBody.ofString((String) null)),
+                () -> s3.putObject(b, "k", UploadBody.ofBytes((byte[]) null)),
+                () -> s3.putObject(b, "k", UploadBody.ofFile((Path) null)),
+                () -> s3.putObject(b, "k", UploadBody.ofBytes(new byte[0]), (PutObjectOptions) null),
+                () -> s3.putObject(b, "k", UploadBody.ofPublisher(null, 0)),
+                () -> s3.getObject(b, "k", (GetObjectOptions) null),
+                () -> s3.getObjectStream((GetObjectRequest) null),
                 () -> s3.headObject(b, null),
-                () -> s3.copyObject(b, "k", b, "k2", null),
+                () -> s3.copyObject(b, "k", b, "k2", (CopyObjectOptions) null),
                 () -> s3.deleteObjects(b, null),
                 () -> s3.deleteObjects(b, Collections.singletonList(null)),
-                () -> s3.listObjectsV2(b, null),
-                () -> s3.listObjectsV2((ListObjectsV2Request) null),
-                () -> s3.uploadPart(null, 1, new byte[0]),
+                () -> s3.listObjectsPage(b, null),
+                () -> s3.uploadPart(null, 1, UploadBody.ofBytes(new byte[0])),
                 () -> s3.completeMultipartUpload(new MultipartUploadHandle(b, "k", "u"), null),
                 () -> s3.waitUntilObjectExists(b, "k", null));
         for (ThrowingCallable call : calls) {

@@ -86,7 +86,7 @@ class ClientConstructionTest {
             try (ReactiveS3Client client = TargetClients.newClient(target,
                     b -> b.httpTransport(transport).maxConnections(1))) {
                 String key = "via-" + transport;
-                client.putObject(bucket.name(), key, "sent over " + transport).block(TIMEOUT);
+                client.putObject(bucket.name(), key, UploadBody.ofString("sent over " + transport)).block(TIMEOUT);
                 List<ObjectHead> heads = Flux.range(0, 20)
                         .flatMap(i -> client.headObject(bucket.name(), key), 20)
                         .collectList().block(TIMEOUT);

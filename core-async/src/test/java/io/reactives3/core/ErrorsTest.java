@@ -57,9 +57,9 @@ class ErrorsTest {
             assertThat(e.errorCode()).isEqualTo("NoSuchBucket");
             assertThat(e.getMessage()).contains("GetObject", "s3://" + missing + "/k", "404", "NoSuchBucket");
         });
-        verifyError(s3.listObjectsV2(missing, ListObjectsOptions.defaults()), BucketNotFoundException.class,
+        verifyError(s3.listObjectsPage(missing, ListObjectsOptions.defaults()), BucketNotFoundException.class,
                 e -> assertThat(e.getMessage()).contains("ListObjectsV2", missing));
-        verifyError(s3.putObject(missing, "k", "x"), BucketNotFoundException.class,
+        verifyError(s3.putObject(missing, "k", UploadBody.ofString("x")), BucketNotFoundException.class,
                 e -> assertThat(e.operation()).isEqualTo("PutObject"));
         verifyError(s3.headBucket(missing), BucketNotFoundException.class,
                 e -> assertThat(e.statusCode()).isEqualTo(404));
@@ -128,7 +128,7 @@ class ErrorsTest {
                 assertThat(e.getMessage()).contains("GetObject", "s3://" + bucket.name() + "/secret", "403",
                         "SignatureDoesNotMatch");
             });
-            verifyError(wrong.listObjectsV2(bucket.name(), ListObjectsOptions.defaults()),
+            verifyError(wrong.listObjectsPage(bucket.name(), ListObjectsOptions.defaults()),
                     AccessDeniedException.class, e -> assertThat(e.operation()).isEqualTo("ListObjectsV2"));
             // exists is "true", "false" or an error: access denied is not "does not exist"
             StepVerifier.create(wrong.bucketExists(bucket.name()))
@@ -147,7 +147,7 @@ class ErrorsTest {
         MultipartUploadHandle unknown = new MultipartUploadHandle(bucket.name(), "k", "no-such-upload-id");
         if (target.kind() == StoreKind.LOCAL_S3) {
             // LocalS3 2.4 answers 204 to aborting an unknown upload; ListParts reports it
-            verifyError(TargetClients.client(target).listParts(unknown, 0), UploadNotFoundException.class,
+            verifyError(TargetClients.client(target).listPartsPage(unknown, ListPartsOptions.builder().partNumberMarker(0).build()), UploadNotFoundException.class,
                     e -> assertThat(e.errorCode()).isEqualTo("NoSuchUpload"));
             return;
         }
@@ -178,7 +178,7 @@ class ErrorsTest {
     void ifNoneMatchTheCurrentETag_failsWithNotModified_carryingTheETag(S3Target target, TestBucket bucket) {
         assumeTrue(target.kind() != StoreKind.LOCAL_S3, "LocalS3 2.4 ignores conditional request headers");
         ReactiveS3Client s3 = TargetClients.client(target);
-        String eTag = s3.putObject(bucket.name(), "cond", "v1").block(TIMEOUT).eTag();
+        String eTag = s3.putObject(bucket.name(), "cond", UploadBody.ofString("v1")).block(TIMEOUT).eTag();
         GetObjectOptions unchanged = GetObjectOptions.builder().ifNoneMatch(eTag).build();
 
         verifyError(s3.getObject(bucket.name(), "cond", unchanged), NotModifiedException.class, e -> {
@@ -197,7 +197,7 @@ class ErrorsTest {
     void ifMatchAnotherETag_failsWithPreconditionFailed(S3Target target, TestBucket bucket) {
         assumeTrue(target.kind() != StoreKind.LOCAL_S3, "LocalS3 2.4 ignores conditional request headers");
         ReactiveS3Client s3 = TargetClients.client(target);
-        s3.putObject(bucket.name(), "cond", "v1").block(TIMEOUT);
+        s3.putObject(bucket.name(), "cond", UploadBody.ofString("v1")).block(TIMEOUT);
 
         verifyError(s3.getObject(bucket.name(), "cond",
                         GetObjectOptions.builder().ifMatch("0123456789abcdef0123456789abcdef").build()),
@@ -214,10 +214,10 @@ class ErrorsTest {
 
         assertThatThrownBy(() -> s3.getObject("Not_A_Bucket", "k")).isInstanceOf(InvalidInputException.class)
                 .isInstanceOf(ClientSideException.class).hasMessageContaining("invalid bucket name");
-        assertThatThrownBy(() -> s3.putObject(bucket.name(), "", "x")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> s3.putObject(bucket.name(), "", UploadBody.ofString("x"))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("must not be empty");
         assertThatThrownBy(() -> ByteRange.of(10, 5)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> s3.uploadPart(new MultipartUploadHandle(bucket.name(), "k", "u"), 0, new byte[1]))
+        assertThatThrownBy(() -> s3.uploadPart(new MultipartUploadHandle(bucket.name(), "k", "u"), 0, UploadBody.ofBytes(new byte[1])))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("part number");
         assertThatThrownBy(() -> s3.getObject(bucket.name(), null)).isInstanceOf(NullPointerException.class);
 

@@ -81,7 +81,7 @@ class ListingTest {
         String name = bucket.name();
         long before = lists(target, name);
 
-        StepVerifier.create(TargetClients.client(target).listObjectsV2Pages(name, ListObjectsOptions.defaults()), 0)
+        StepVerifier.create(TargetClients.client(target).listObjectsPages(name, ListObjectsOptions.defaults()), 0)
                 .expectSubscription()
                 .then(() -> assertThat(lists(target, name) - before).as("requests with no demand").isZero())
                 .thenRequest(1)
@@ -108,7 +108,7 @@ class ListingTest {
         bucket.seed(50, ListingTest::key);
         ListObjectsOptions tens = ListObjectsOptions.builder().pageSize(10).build();
 
-        StepVerifier.create(TargetClients.client(target).listObjectsV2Pages(bucket.name(), tens))
+        StepVerifier.create(TargetClients.client(target).listObjectsPages(bucket.name(), tens))
                 .expectNextCount(1)
                 .thenCancel()
                 .verify(TIMEOUT);
@@ -126,7 +126,7 @@ class ListingTest {
         List<String> keys = bucket.seed(50, ListingTest::key);
 
         List<ListObjectsPage> pages = TargetClients.client(target)
-                .listObjectsV2Pages(bucket.name(), ListObjectsOptions.builder().pageSize(10).build())
+                .listObjectsPages(bucket.name(), ListObjectsOptions.builder().pageSize(10).build())
                 .collectList().block(TIMEOUT);
 
         assertThat(pages).hasSize(5);
@@ -148,11 +148,11 @@ class ListingTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         ListObjectsOptions options = ListObjectsOptions.builder().pageSize(7).build();
 
-        ListObjectsPage first = s3.listObjectsV2(bucket.name(), options).block(TIMEOUT);
+        ListObjectsPage first = s3.listObjectsPage(bucket.name(), options).block(TIMEOUT);
         assertThat(first.objects()).hasSize(7);
         assertThat(first.objects().get(6).key()).isEqualTo("k00006");
 
-        List<ListObjectsPage> rest = s3.listObjectsV2Pages(bucket.name(),
+        List<ListObjectsPage> rest = s3.listObjectsPages(bucket.name(),
                 options.toBuilder().continuationToken(first.nextContinuationToken()).build()).take(2)
                 .collectList().block(TIMEOUT);
         assertThat(rest.get(0).objects().get(0).key()).isEqualTo("k00007");
@@ -172,13 +172,13 @@ class ListingTest {
         List.of("a/1", "a/2", "a/x/y", "b/1", "c").forEach(k -> bucket.put(k, k));
         ReactiveS3Client s3 = TargetClients.client(target);
 
-        ListObjectsPage root = s3.listObjectsV2(bucket.name(), ListObjectsOptions.builder().delimiter("/").build())
+        ListObjectsPage root = s3.listObjectsPage(bucket.name(), ListObjectsOptions.builder().delimiter("/").build())
                 .block(TIMEOUT);
         assertThat(root.objects()).extracting(ListedObject::key).containsExactly("c");
         assertThat(root.commonPrefixes()).containsExactly("a/", "b/");
         assertThat(root.delimiter()).isEqualTo("/");
 
-        ListObjectsPage folder = s3.listObjectsV2(bucket.name(),
+        ListObjectsPage folder = s3.listObjectsPage(bucket.name(),
                 ListObjectsOptions.builder().prefix("a/").delimiter("/").build()).block(TIMEOUT);
         assertThat(folder.objects()).extracting(ListedObject::key).containsExactly("a/1", "a/2");
         assertThat(folder.commonPrefixes()).containsExactly("a/x/");
@@ -211,28 +211,33 @@ class ListingTest {
 
     @S3Test
     void listObjects_emptyBucket_completesEmptyAfterOneRequest(S3Target target, TestBucket bucket) {
-        StepVerifier.create(TargetClients.client(target).listObjects(bucket.name(), (String) null))
+        StepVerifier.create(TargetClients.client(target).listObjects(bucket.name()))
                 .verifyComplete();
         assertThat(lists(target, bucket.name())).isEqualTo(1);
-        ListObjectsPage page = TargetClients.client(target).listObjectsV2(bucket.name(), ListObjectsOptions.defaults())
+        ListObjectsPage page = TargetClients.client(target).listObjectsPage(bucket.name(), ListObjectsOptions.defaults())
                 .block(TIMEOUT);
         assertThat(page.objects()).isEmpty();
         assertThat(page.truncated()).isFalse();
     }
 
     @S3Test
-    void listObjectsV2_sdkRequest_pagesFromIt(S3Target target, TestBucket bucket) {
+    void listObjectsPage_pageSize_oneRequestThenPagesResumeFromItsToken(S3Target target, TestBucket bucket) {
         bucket.seed(5, i -> "r" + i);
         ReactiveS3Client s3 = TargetClients.client(target);
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket.name()).maxKeys(2).build();
+        ListObjectsOptions request = ListObjectsOptions.builder().pageSize(2).build();
 
-        ListObjectsPage one = s3.listObjectsV2(request).block(TIMEOUT);
+        ListObjectsPage one = s3.listObjectsPage(bucket.name(), request).block(TIMEOUT);
         assertThat(one.objects()).extracting(ListedObject::key).containsExactly("r0", "r1");
         assertThat(one.truncated()).isTrue();
 
-        List<String> all = s3.listObjectsV2Pages(request).flatMapIterable(ListObjectsPage::objects)
+        List<String> all = s3.listObjectsPages(bucket.name(), request).flatMapIterable(ListObjectsPage::objects)
                 .map(ListedObject::key).collectList().block(TIMEOUT);
         assertThat(all).containsExactly("r0", "r1", "r2", "r3", "r4");
+
+        List<String> rest = s3.listObjects(bucket.name(), o -> o.pageSize(2)
+                        .continuationToken(one.nextContinuationToken()))
+                .map(ListedObject::key).collectList().block(TIMEOUT);
+        assertThat(rest).containsExactly("r2", "r3", "r4");
     }
 
     @S3Test
@@ -255,12 +260,12 @@ class ListingTest {
     void listObjectVersions_versionsAndDeleteMarkers_inListingOrder(S3Target target, TestBucket bucket) {
         ObjectOperationsTest.enableVersioning(target, bucket);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String a1 = s3.putObject(bucket.name(), "a", "a-1").block(TIMEOUT).versionId();
-        String a2 = s3.putObject(bucket.name(), "a", "a-22").block(TIMEOUT).versionId();
-        String b1 = s3.putObject(bucket.name(), "b", "b").block(TIMEOUT).versionId();
+        String a1 = s3.putObject(bucket.name(), "a", UploadBody.ofString("a-1")).block(TIMEOUT).versionId();
+        String a2 = s3.putObject(bucket.name(), "a", UploadBody.ofString("a-22")).block(TIMEOUT).versionId();
+        String b1 = s3.putObject(bucket.name(), "b", UploadBody.ofString("b")).block(TIMEOUT).versionId();
         String marker = s3.deleteObject(bucket.name(), "b").block(TIMEOUT).versionId();
 
-        List<ObjectVersionSummary> versions = s3.listObjectVersions(bucket.name(), null).collectList()
+        List<ObjectVersionSummary> versions = s3.listObjectVersions(bucket.name()).collectList()
                 .block(TIMEOUT);
 
         assertThat(versions).extracting(ObjectVersionSummary::key, ObjectVersionSummary::versionId,
@@ -280,14 +285,13 @@ class ListingTest {
         ObjectOperationsTest.enableVersioning(target, bucket);
         ReactiveS3Client s3 = TargetClients.client(target);
         for (String key : List.of("p", "q", "r")) {
-            s3.putObject(bucket.name(), key, key + "1").block(TIMEOUT);
-            s3.putObject(bucket.name(), key, key + "2").block(TIMEOUT);
+            s3.putObject(bucket.name(), key, UploadBody.ofString(key + "1")).block(TIMEOUT);
+            s3.putObject(bucket.name(), key, UploadBody.ofString(key + "2")).block(TIMEOUT);
         }
-        ListObjectVersionsRequest request = ListObjectVersionsRequest.builder().bucket(bucket.name()).maxKeys(2)
-                .build();
+        ListObjectVersionsOptions request = ListObjectVersionsOptions.builder().pageSize(2).build();
         String versionsOp = "ListObjectVersions";
 
-        StepVerifier.create(s3.listObjectVersionsPages(request), 0)
+        StepVerifier.create(s3.listObjectVersionsPages(bucket.name(), request), 0)
                 .expectSubscription()
                 .then(() -> assertThat(target.requestLog().count(bucket.name(), versionsOp)).isZero())
                 .thenRequest(1)
@@ -302,13 +306,13 @@ class ListingTest {
                 .thenCancel()
                 .verify(TIMEOUT);
 
-        List<ListObjectVersionsPage> pages = s3.listObjectVersionsPages(request).collectList().block(TIMEOUT);
+        List<ListObjectVersionsPage> pages = s3.listObjectVersionsPages(bucket.name(), request).collectList().block(TIMEOUT);
         assertThat(pages.stream().mapToInt(p -> p.versions().size()).sum()).isEqualTo(6);
         assertThat(pages.get(pages.size() - 1).truncated()).isFalse();
 
         // resume from the first page's markers: the rest of the listing
-        ListObjectVersionsPage first = s3.listObjectVersions(request).block(TIMEOUT);
-        List<ObjectVersionSummary> rest = s3.listObjectVersionsPages(request.toBuilder()
+        ListObjectVersionsPage first = s3.listObjectVersionsPage(bucket.name(), request).block(TIMEOUT);
+        List<ObjectVersionSummary> rest = s3.listObjectVersionsPages(bucket.name(), request.toBuilder()
                         .keyMarker(first.nextKeyMarker()).versionIdMarker(first.nextVersionIdMarker()).build())
                 .flatMapIterable(ListObjectVersionsPage::versions).collectList().block(TIMEOUT);
         assertThat(rest).hasSize(4);

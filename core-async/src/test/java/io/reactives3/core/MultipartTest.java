@@ -12,6 +12,8 @@ import io.reactives3.core.error.UnsupportedByStoreException;
 import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.UploadedPart;
+import io.reactives3.core.model.ListMultipartUploadsPage;
+import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.ListPartsPage;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
@@ -45,13 +47,13 @@ class MultipartTest {
                 PutObjectOptions.builder().contentType("application/x-parts").metadata("kind", "mpu").build())
                 .block(TIMEOUT);
         assertThat(upload.uploadId()).isNotBlank();
-        assertThat(s3.listMultipartUploads(bucket.name(), null).map(MultipartUploadSummary::uploadId)
+        assertThat(s3.listMultipartUploads(bucket.name()).map(MultipartUploadSummary::uploadId)
                 .collectList().block(TIMEOUT)).containsExactly(upload.uploadId());
 
-        UploadPartResult r1 = s3.uploadPart(upload, 1, part1).block(TIMEOUT);
-        UploadPartResult r2 = s3.uploadPart(upload, 2, ObjectOperationsTest.chunks(part2, 256 * 1024), part2.length)
+        UploadPartResult r1 = s3.uploadPart(upload, 1, UploadBody.ofBytes(part1)).block(TIMEOUT);
+        UploadPartResult r2 = s3.uploadPart(upload, 2, UploadBody.ofPublisher(ObjectOperationsTest.chunks(part2, 256 * 1024), part2.length))
                 .block(TIMEOUT);
-        UploadPartResult r3 = s3.uploadPart(upload, 3, part3).block(TIMEOUT);
+        UploadPartResult r3 = s3.uploadPart(upload, 3, UploadBody.ofBytes(part3)).block(TIMEOUT);
         assertThat(List.of(r1, r2, r3)).allSatisfy(r -> assertThat(r.eTag()).isNotBlank().doesNotContain("\""));
         assertThat(r2.size()).isEqualTo(part2.length);
 
@@ -81,7 +83,7 @@ class MultipartTest {
         var head = s3.headObject(bucket.name(), "big").block(TIMEOUT);
         assertThat(head.contentType()).isEqualTo("application/x-parts");
         assertThat(head.metadata()).containsEntry("kind", "mpu");
-        assertThat(s3.listMultipartUploads(bucket.name(), null).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(s3.listMultipartUploads(bucket.name()).collectList().block(TIMEOUT)).isEmpty();
 
         RecordedRequest complete = target.requestLog().forBucket(bucket.name()).stream()
                 .filter(r -> r.operation().equals("CompleteMultipartUpload")).findFirst().orElseThrow();
@@ -121,11 +123,11 @@ class MultipartTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "aborted", PutObjectOptions.defaults())
                 .block(TIMEOUT);
-        s3.uploadPart(upload, 1, bytes(1000)).block(TIMEOUT);
+        s3.uploadPart(upload, 1, UploadBody.ofBytes(bytes(1000))).block(TIMEOUT);
 
         StepVerifier.create(s3.abortMultipartUpload(upload)).verifyComplete();
 
-        assertThat(s3.listMultipartUploads(bucket.name(), null).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(s3.listMultipartUploads(bucket.name()).collectList().block(TIMEOUT)).isEmpty();
         assertThat(ObjectOperationsTest.existsAtServer(target, bucket, "aborted")).isFalse();
         if (target.kind() != StoreKind.LOCAL_S3) { // LocalS3 2.4 answers 204 to aborting an unknown upload
             StepVerifier.create(s3.abortMultipartUpload(upload))
@@ -133,7 +135,7 @@ class MultipartTest {
                     .verify(TIMEOUT);
         }
         if (target.kind() != StoreKind.S3PROXY) { // S3Proxy lists no parts (200) for an unknown upload
-            StepVerifier.create(s3.listParts(upload, 0))
+            StepVerifier.create(s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(0).build()))
                     .expectError(UploadNotFoundException.class)
                     .verify(TIMEOUT);
         }
@@ -145,25 +147,44 @@ class MultipartTest {
         MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "marked", PutObjectOptions.defaults())
                 .block(TIMEOUT);
         for (int part = 1; part <= 3; part++) {
-            s3.uploadPart(upload, part, bytes(100 * part)).block(TIMEOUT);
+            s3.uploadPart(upload, part, UploadBody.ofBytes(bytes(100 * part))).block(TIMEOUT);
         }
 
         if (target.kind() == StoreKind.S3PROXY) { // S3Proxy 4.1 answers 501 to part-number-marker
-            StepVerifier.create(s3.listParts(upload, 1))
+            StepVerifier.create(s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(1).build()))
                     .expectError(UnsupportedByStoreException.class)
                     .verify(TIMEOUT);
         } else {
-            ListPartsPage page = s3.listParts(upload, 1).block(TIMEOUT);
+            ListPartsPage page = s3.listPartsPage(upload, ListPartsOptions.builder().partNumberMarker(1).build())
+                    .block(TIMEOUT);
             assertThat(page.parts()).extracting(PartSummary::partNumber).containsExactly(2, 3);
             assertThat(page.truncated()).isFalse();
             assertThat(page.upload()).isEqualTo(upload);
         }
-        ListPartsPage first = s3.listParts(upload, 0).block(TIMEOUT);
+        ListPartsPage first = s3.listPartsPage(upload, ListPartsOptions.defaults()).block(TIMEOUT);
         assertThat(first.parts()).extracting(PartSummary::partNumber).containsExactly(1, 2, 3);
         assertThat(target.requestLog().forBucket(bucket.name())).filteredOn(r -> r.operation().equals("ListParts"))
                 .extracting(r -> r.head().queryParam("part-number-marker").orElse(null))
                 .containsExactly("1", null);
         s3.abortMultipartUpload(upload).block(TIMEOUT);
+    }
+
+    @S3Test
+    void listMultipartUploadsPages_pageSizeOne_onePagePerUploadOnDemand(S3Target target, TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        MultipartUploadHandle a = s3.createMultipartUpload(bucket.name(), "paged/a", o -> { }).block(TIMEOUT);
+        MultipartUploadHandle b = s3.createMultipartUpload(bucket.name(), "paged/b", o -> { }).block(TIMEOUT);
+        try {
+            List<ListMultipartUploadsPage> pages = s3.listMultipartUploadsPages(bucket.name(),
+                    ListMultipartUploadsOptions.builder().pageSize(1).build()).collectList().block(TIMEOUT);
+            assertThat(pages).allSatisfy(page -> assertThat(page.uploads()).hasSizeLessThanOrEqualTo(1));
+            assertThat(pages).flatExtracting(ListMultipartUploadsPage::uploads)
+                    .extracting(MultipartUploadSummary::handle).containsExactlyInAnyOrder(a, b);
+            assertThat(target.requestLog().count(bucket.name(), "ListMultipartUploads")).isEqualTo(pages.size());
+        } finally {
+            s3.abortMultipartUpload(a).block(TIMEOUT);
+            s3.abortMultipartUpload(b).block(TIMEOUT);
+        }
     }
 
     @S3Test
@@ -174,10 +195,10 @@ class MultipartTest {
         MultipartUploadHandle b = s3.createMultipartUpload(bucket.name(), "data/b c+", PutObjectOptions.defaults())
                 .block(TIMEOUT);
 
-        List<MultipartUploadSummary> all = s3.listMultipartUploads(bucket.name(), null).collectList().block(TIMEOUT);
+        List<MultipartUploadSummary> all = s3.listMultipartUploads(bucket.name()).collectList().block(TIMEOUT);
         assertThat(all).extracting(MultipartUploadSummary::handle).containsExactlyInAnyOrder(a, b);
 
-        var page = s3.listMultipartUploadsPage(bucket.name(), "logs/", null, null).block(TIMEOUT);
+        var page = s3.listMultipartUploadsPage(bucket.name(), ListMultipartUploadsOptions.builder().prefix("logs/").build()).block(TIMEOUT);
         assertThat(page.uploads()).extracting(MultipartUploadSummary::key).containsExactly("logs/a");
         assertThat(page.truncated()).isFalse();
         assertThat(page.uploads().get(0).initiated()).isNotNull();
@@ -191,8 +212,8 @@ class MultipartTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "small", PutObjectOptions.defaults())
                 .block(TIMEOUT);
-        List<UploadedPart> parts = List.of(s3.uploadPart(upload, 1, bytes(1000)).block(TIMEOUT).toCompletedPart(),
-                s3.uploadPart(upload, 2, bytes(1000)).block(TIMEOUT).toCompletedPart());
+        List<UploadedPart> parts = List.of(s3.uploadPart(upload, 1, UploadBody.ofBytes(bytes(1000))).block(TIMEOUT).toCompletedPart(),
+                s3.uploadPart(upload, 2, UploadBody.ofBytes(bytes(1000))).block(TIMEOUT).toCompletedPart());
 
         if (target.kind() == StoreKind.LOCAL_S3) { // LocalS3 2.4 does not enforce the 5 MiB minimum
             assertThat(s3.completeMultipartUpload(upload, parts).block(TIMEOUT).eTag()).isNotBlank();
@@ -210,8 +231,8 @@ class MultipartTest {
     @S3Test
     void multipart_sdkRequests_work(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
-        MultipartUploadHandle upload = s3.createMultipartUpload(CreateMultipartUploadRequest.builder()
-                .bucket(bucket.name()).key("sdk").build()).block(TIMEOUT);
+        MultipartUploadHandle upload = s3.createMultipartUpload(bucket.name(), "sdk", o -> o.contentType("text/plain"))
+                .block(TIMEOUT);
         UploadPartResult part = s3.uploadPart(UploadPartRequest.builder().bucket(bucket.name()).key("sdk")
                         .uploadId(upload.uploadId()).partNumber(1).build(), AsyncRequestBody.fromString("only part"))
                 .block(TIMEOUT);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.error.LocalFileException;
 import io.reactives3.core.error.NotModifiedException;
 import io.reactives3.core.error.ObjectNotFoundException;
@@ -87,7 +88,7 @@ class ObjectOperationsTest {
         for (int size : new int[] {0, 1, 64 * 1024 + 7, 3 * MIB + 13}) {
             byte[] data = bytes(size);
             String key = "size-" + size;
-            PutObjectResult put = s3.putObject(bucket.name(), key, data).block(TIMEOUT);
+            PutObjectResult put = s3.putObject(bucket.name(), key, UploadBody.ofBytes(data)).block(TIMEOUT);
             assertThat(put.size()).isEqualTo(size);
             assertThat(put.eTag()).isNotBlank().doesNotContain("\"");
 
@@ -104,7 +105,7 @@ class ObjectOperationsTest {
     void putObject_string_storesUtf8WithTextContentType(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         String text = "grüße, 世界 ✓";
-        s3.putObject(bucket.name(), "text", text).block(TIMEOUT);
+        s3.putObject(bucket.name(), "text", UploadBody.ofString(text)).block(TIMEOUT);
 
         ObjectContent got = s3.getObject(bucket.name(), "text").block(TIMEOUT);
         assertThat(got.asUtf8String()).isEqualTo(text);
@@ -123,7 +124,7 @@ class ObjectOperationsTest {
                 .metadata("Owner", "team-a")
                 .metadata("purpose", "round trip")
                 .build();
-        s3.putObject(bucket.name(), "meta", "{}".getBytes(StandardCharsets.UTF_8), options).block(TIMEOUT);
+        s3.putObject(bucket.name(), "meta", UploadBody.ofBytes("{}".getBytes(StandardCharsets.UTF_8)), options).block(TIMEOUT);
 
         ObjectHead head = s3.headObject(bucket.name(), "meta").block(TIMEOUT);
         assertThat(head.contentType()).isEqualTo("application/json");
@@ -150,7 +151,7 @@ class ObjectOperationsTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         // plain values: LocalS3 2.4 stores x-amz-tagging values without URL-decoding them
         PutObjectOptions options = PutObjectOptions.builder().tag("env", "test").tag("team", "a_b-1").build();
-        s3.putObject(bucket.name(), "tagged", new byte[] {1}, options).block(TIMEOUT);
+        s3.putObject(bucket.name(), "tagged", UploadBody.ofBytes(new byte[] {1}), options).block(TIMEOUT);
 
         Map<String, String> tags = target.fixtureClient()
                 .getObjectTagging(b -> b.bucket(bucket.name()).key("tagged")).tagSet().stream()
@@ -164,12 +165,12 @@ class ObjectOperationsTest {
         byte[] data = bytes(MIB + 5);
         Path file = Files.write(tempDir.resolve("upload.bin"), data);
 
-        StepVerifier.create(s3.putObject(bucket.name(), "from-file", file))
+        StepVerifier.create(s3.putObject(bucket.name(), "from-file", UploadBody.ofFile(file)))
                 .assertNext(r -> assertThat(r.size()).isEqualTo(data.length))
                 .verifyComplete();
         assertThat(bucket.get("from-file")).isEqualTo(data);
 
-        Mono<PutObjectResult> missing = s3.putObject(bucket.name(), "missing", tempDir.resolve("nope.bin"));
+        Mono<PutObjectResult> missing = s3.putObject(bucket.name(), "missing", UploadBody.ofFile(tempDir.resolve("nope.bin")));
         StepVerifier.create(missing)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(LocalFileException.class)
                         .hasMessageContaining("PutObject").hasMessageContaining("nope.bin")
@@ -184,7 +185,7 @@ class ObjectOperationsTest {
         byte[] data = bytes(2 * MIB + 3);
         Flux<ByteBuffer> body = chunks(data, 64 * 1024);
 
-        StepVerifier.create(s3.putObject(bucket.name(), "stream", body, data.length))
+        StepVerifier.create(s3.putObject(bucket.name(), "stream", UploadBody.ofPublisher(body, data.length)))
                 .assertNext(r -> assertThat(r.size()).isEqualTo(data.length))
                 .verifyComplete();
         assertThat(bucket.get("stream")).isEqualTo(data);
@@ -195,7 +196,7 @@ class ObjectOperationsTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         byte[] data = bytes(300 * 1024);
         // the announced length ends exactly at a chunk boundary: the surplus is a whole extra chunk
-        Mono<PutObjectResult> put = s3.putObject(bucket.name(), "too-long", chunks(data, 100 * 1024), 200 * 1024);
+        Mono<PutObjectResult> put = s3.putObject(bucket.name(), "too-long", UploadBody.ofPublisher(chunks(data, 100 * 1024), 200 * 1024));
 
         StepVerifier.create(put)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DataIntegrityException.class)
@@ -210,7 +211,7 @@ class ObjectOperationsTest {
     void putObject_publisherShorterThanAnnounced_failsAndStoresNothing(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         byte[] data = bytes(100 * 1024);
-        Mono<PutObjectResult> put = s3.putObject(bucket.name(), "too-short", chunks(data, 10 * 1024), data.length + 1);
+        Mono<PutObjectResult> put = s3.putObject(bucket.name(), "too-short", UploadBody.ofPublisher(chunks(data, 10 * 1024), data.length + 1));
 
         StepVerifier.create(put)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(DataIntegrityException.class)
@@ -218,6 +219,71 @@ class ObjectOperationsTest {
                 .verify(TIMEOUT);
         target.requestLog().awaitIdle(Duration.ofSeconds(5));
         assertThat(existsAtServer(target, bucket, "too-short")).isFalse();
+    }
+
+    @S3Test
+    void putObject_publisherWithContentTypeOption_storesThatContentType(S3Target target, TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        byte[] data = bytes(10_000);
+        s3.putObject(bucket.name(), "typed", UploadBody.ofPublisher(chunks(data, 4096), data.length),
+                o -> o.contentType("application/x-typed")).block(TIMEOUT);
+
+        assertThat(s3.headObject(bucket.name(), "typed").block(TIMEOUT).contentType())
+                .isEqualTo("application/x-typed");
+        assertThat(bucket.get("typed")).isEqualTo(data);
+    }
+
+    @S3Test
+    void putObject_publisherOfUnknownLength_collectsThenStoresTheBytes(S3Target target, TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        byte[] data = bytes(MIB + 7);
+
+        StepVerifier.create(s3.putObject(bucket.name(), "unknown", UploadBody.ofPublisher(chunks(data, 48 * 1024))))
+                .assertNext(r -> assertThat(r.size()).isEqualTo(data.length))
+                .verifyComplete();
+        assertThat(bucket.get("unknown")).isEqualTo(data);
+    }
+
+    @S3Test
+    void putObject_unknownLengthOverTheLimit_failsAsInvalidInputAndSendsNothing(S3Target target, TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        ByteBuffer mib = ByteBuffer.wrap(bytes(MIB)).asReadOnlyBuffer();
+        long chunks = UploadBody.MAX_UNKNOWN_LENGTH / MIB + 1;
+        Flux<ByteBuffer> body = Flux.range(0, (int) chunks).map(i -> mib.duplicate());
+
+        StepVerifier.create(s3.putObject(bucket.name(), "too-big", UploadBody.ofPublisher(body)))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("at most " + UploadBody.MAX_UNKNOWN_LENGTH + " bytes"))
+                .verify(TIMEOUT);
+        assertThat(target.requestLog().forBucket(bucket.name())).noneMatch(r -> r.method().equals("PUT"));
+        assertThat(existsAtServer(target, bucket, "too-big")).isFalse();
+    }
+
+    @S3Test
+    void putObject_stringInCharsetWithConsumerOptions_storesEncodedBytesAndHeaders(S3Target target,
+                                                                                  TestBucket bucket) {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        s3.putObject(bucket.name(), "latin1", UploadBody.ofString("\u00e9t\u00e9", StandardCharsets.ISO_8859_1),
+                o -> o.metadata("origin", "test")).block(TIMEOUT);
+
+        ObjectContent got = s3.getObject(bucket.name(), "latin1").block(TIMEOUT);
+        assertThat(got.content()).containsExactly((byte) 0xE9, (byte) 't', (byte) 0xE9);
+        assertThat(got.head().contentType()).isEqualToIgnoringWhitespace("text/plain; charset=iso-8859-1");
+        assertThat(got.head().metadata()).containsEntry("origin", "test");
+    }
+
+    @S3Test
+    void putObject_fileBodyTwice_sendsTheFileEachSubscription(S3Target target, TestBucket bucket,
+                                                              @TempDir Path dir) throws Exception {
+        ReactiveS3Client s3 = TargetClients.client(target);
+        Path file = dir.resolve("replay.bin");
+        Files.write(file, bytes(1000));
+        Mono<PutObjectResult> put = s3.putObject(bucket.name(), "replay", UploadBody.ofFile(file));
+
+        assertThat(put.block(TIMEOUT).size()).isEqualTo(1000);
+        Files.write(file, bytes(1500));
+        assertThat(put.block(TIMEOUT).size()).isEqualTo(1500);
+        assertThat(bucket.get("replay")).isEqualTo(bytes(1500));
     }
 
     @S3Test
@@ -229,8 +295,7 @@ class ObjectOperationsTest {
                 .assertNext(r -> assertThat(r.eTag()).isNotBlank())
                 .verifyComplete();
 
-        ObjectContent got = s3.getObject(GetObjectRequest.builder().bucket(bucket.name()).key("sdk").build())
-                .block(TIMEOUT);
+        ObjectContent got = s3.getObject(bucket.name(), "sdk").block(TIMEOUT);
         assertThat(got.asUtf8String()).isEqualTo("sdk body");
         assertThat(got.head().contentType()).isEqualTo("a/b");
     }
@@ -269,7 +334,7 @@ class ObjectOperationsTest {
     void getObject_ifMatch_readsOnMatchAndFailsOtherwise(S3Target target, TestBucket bucket) {
         assumeConditionalReads(target);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String eTag = s3.putObject(bucket.name(), "cond", "v1").block(TIMEOUT).eTag();
+        String eTag = s3.putObject(bucket.name(), "cond", UploadBody.ofString("v1")).block(TIMEOUT).eTag();
 
         ObjectContent hit = s3.getObject(bucket.name(), "cond", GetObjectOptions.builder().ifMatch(eTag).build())
                 .block(TIMEOUT);
@@ -286,7 +351,7 @@ class ObjectOperationsTest {
     void getObject_ifNoneMatchWithCurrentETag_failsAsNotModified(S3Target target, TestBucket bucket) {
         assumeConditionalReads(target);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String eTag = s3.putObject(bucket.name(), "cond", "v1").block(TIMEOUT).eTag();
+        String eTag = s3.putObject(bucket.name(), "cond", UploadBody.ofString("v1")).block(TIMEOUT).eTag();
 
         StepVerifier.create(s3.getObject(bucket.name(), "cond", GetObjectOptions.builder().ifNoneMatch(eTag).build()))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NotModifiedException.class)
@@ -303,7 +368,7 @@ class ObjectOperationsTest {
     void getObject_dateConditions_areSent(S3Target target, TestBucket bucket) {
         assumeConditionalReads(target);
         ReactiveS3Client s3 = TargetClients.client(target);
-        s3.putObject(bucket.name(), "dated", "x").block(TIMEOUT);
+        s3.putObject(bucket.name(), "dated", UploadBody.ofString("x")).block(TIMEOUT);
         Instant longAgo = Instant.parse("2001-01-01T00:00:00Z");
 
         // modified since 2001: read
@@ -325,8 +390,8 @@ class ObjectOperationsTest {
     void getObject_versionId_readsThatVersion(S3Target target, TestBucket bucket) {
         enableVersioning(target, bucket);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String v1 = s3.putObject(bucket.name(), "doc", "first").block(TIMEOUT).versionId();
-        String v2 = s3.putObject(bucket.name(), "doc", "second").block(TIMEOUT).versionId();
+        String v1 = s3.putObject(bucket.name(), "doc", UploadBody.ofString("first")).block(TIMEOUT).versionId();
+        String v2 = s3.putObject(bucket.name(), "doc", UploadBody.ofString("second")).block(TIMEOUT).versionId();
         assertThat(v1).isNotNull().isNotEqualTo(v2);
 
         ObjectContent old = s3.getObject(bucket.name(), "doc", GetObjectOptions.builder().versionId(v1).build())
@@ -349,8 +414,8 @@ class ObjectOperationsTest {
         byte[] part1 = bytes(5 * MIB);
         byte[] part2 = bytes(1000);
         var upload = s3.createMultipartUpload(bucket.name(), "parts", PutObjectOptions.defaults()).block(TIMEOUT);
-        var p1 = s3.uploadPart(upload, 1, part1).block(TIMEOUT);
-        var p2 = s3.uploadPart(upload, 2, part2).block(TIMEOUT);
+        var p1 = s3.uploadPart(upload, 1, UploadBody.ofBytes(part1)).block(TIMEOUT);
+        var p2 = s3.uploadPart(upload, 2, UploadBody.ofBytes(part2)).block(TIMEOUT);
         s3.completeMultipartUpload(upload, List.of(p1.toCompletedPart(), p2.toCompletedPart())).block(TIMEOUT);
 
         ObjectContent second = s3.getObject(bucket.name(), "parts", GetObjectOptions.builder().partNumber(2).build())
@@ -376,7 +441,7 @@ class ObjectOperationsTest {
                     assertThat(h.eTag()).isNotBlank().doesNotContain("\"");
                 })
                 .verifyComplete();
-        StepVerifier.create(s3.headObject(HeadObjectRequest.builder().bucket(bucket.name()).key("absent").build()))
+        StepVerifier.create(s3.headObject(bucket.name(), "absent", o -> o.versionId(null)))
                 .expectError(ObjectNotFoundException.class)
                 .verify(TIMEOUT);
         StepVerifier.create(s3.objectExists(bucket.name(), "present")).expectNext(true).verifyComplete();
@@ -387,7 +452,7 @@ class ObjectOperationsTest {
     void headObject_conditions_failWithPreconditionFailed(S3Target target, TestBucket bucket) {
         assumeConditionalReads(target);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String eTag = s3.putObject(bucket.name(), "h", "body").block(TIMEOUT).eTag();
+        String eTag = s3.putObject(bucket.name(), "h", UploadBody.ofString("body")).block(TIMEOUT).eTag();
 
         assertThat(s3.headObject(bucket.name(), "h", GetObjectOptions.builder().ifMatch(eTag).build())
                 .block(TIMEOUT).eTag()).isEqualTo(eTag);
@@ -476,7 +541,7 @@ class ObjectOperationsTest {
                 .filter(k -> !(target.kind() == StoreKind.S3PROXY && k.contains("//"))).toList();
         for (String key : keys) {
             byte[] data = ("content of " + key).getBytes(StandardCharsets.UTF_8);
-            s3.putObject(bucket.name(), key, data).block(TIMEOUT);
+            s3.putObject(bucket.name(), key, UploadBody.ofBytes(data)).block(TIMEOUT);
             assertThat(s3.getObject(bucket.name(), key).block(TIMEOUT).content()).as("get %s", key).isEqualTo(data);
             assertThat(s3.headObject(bucket.name(), key).block(TIMEOUT).contentLength()).isEqualTo(data.length);
             assertThat(bucket.get(key)).as("fixture get %s", key).isEqualTo(data);
@@ -484,7 +549,7 @@ class ObjectOperationsTest {
             s3.copyObject(bucket.name(), key, other.name(), "copy/" + key).block(TIMEOUT);
             assertThat(other.get("copy/" + key)).as("copy of %s", key).isEqualTo(data);
         }
-        List<String> listed = s3.listObjects(bucket.name(), (String) null).map(ListedObject::key)
+        List<String> listed = s3.listObjects(bucket.name()).map(ListedObject::key)
                 .collectList().block(TIMEOUT);
         assertThat(listed).containsExactlyInAnyOrderElementsOf(keys);
 
@@ -502,7 +567,7 @@ class ObjectOperationsTest {
     void copyObject_acrossBuckets_copiesBytesAndMetadata(S3Target target, TestBucket source, TestBucket destination) {
         ReactiveS3Client s3 = TargetClients.client(target);
         byte[] data = bytes(200_000);
-        s3.putObject(source.name(), "src", data, PutObjectOptions.builder().contentType("image/png")
+        s3.putObject(source.name(), "src", UploadBody.ofBytes(data), PutObjectOptions.builder().contentType("image/png")
                 .metadata("origin", "source").build()).block(TIMEOUT);
 
         ObjectCopyResult copied = s3.copyObject(source.name(), "src", destination.name(), "dst").block(TIMEOUT);
@@ -517,7 +582,7 @@ class ObjectOperationsTest {
     @S3Test
     void copyObject_replaceMetadataAndStorageClass_sendsTheDirectives(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
-        s3.putObject(bucket.name(), "src", "data".getBytes(StandardCharsets.UTF_8),
+        s3.putObject(bucket.name(), "src", UploadBody.ofBytes("data".getBytes(StandardCharsets.UTF_8)),
                 PutObjectOptions.builder().contentType("text/plain").metadata("old", "1").build()).block(TIMEOUT);
 
         CopyObjectOptions options = CopyObjectOptions.builder()
@@ -554,8 +619,8 @@ class ObjectOperationsTest {
     void copyObject_sourceVersion_copiesThatVersion(S3Target target, TestBucket bucket) {
         enableVersioning(target, bucket);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String v1 = s3.putObject(bucket.name(), "src", "one").block(TIMEOUT).versionId();
-        s3.putObject(bucket.name(), "src", "two").block(TIMEOUT);
+        String v1 = s3.putObject(bucket.name(), "src", UploadBody.ofString("one")).block(TIMEOUT).versionId();
+        s3.putObject(bucket.name(), "src", UploadBody.ofString("two")).block(TIMEOUT);
 
         ObjectCopyResult copied = s3.copyObject(bucket.name(), "src", bucket.name(), "dst",
                 CopyObjectOptions.builder().sourceVersionId(v1).build()).block(TIMEOUT);
@@ -566,11 +631,12 @@ class ObjectOperationsTest {
     }
 
     @S3Test
-    void copyObject_sdkRequest_copies(S3Target target, TestBucket bucket) {
+    void copyObject_consumerOptions_copiesWithThem(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         bucket.put("a b+c", "sdk copy");
-        s3.copyObject(CopyObjectRequest.builder().sourceBucket(bucket.name()).sourceKey("a b+c")
-                .destinationBucket(bucket.name()).destinationKey("copied").build()).block(TIMEOUT);
+        s3.copyObject(bucket.name(), "a b+c", bucket.name(), "copied",
+                o -> o.replaceMetadata("text/x-copied", Map.of("copied", "yes"))).block(TIMEOUT);
+        assertThat(s3.headObject(bucket.name(), "copied").block(TIMEOUT).metadata()).containsEntry("copied", "yes");
         assertThat(new String(bucket.get("copied"), StandardCharsets.UTF_8)).isEqualTo("sdk copy");
     }
 
@@ -616,7 +682,7 @@ class ObjectOperationsTest {
     void deleteObjects_perKeyErrors_areReportedAsData(S3Target target, TestBucket bucket) {
         enableVersioning(target, bucket);
         ReactiveS3Client s3 = TargetClients.client(target);
-        String version = s3.putObject(bucket.name(), "present", "x").block(TIMEOUT).versionId();
+        String version = s3.putObject(bucket.name(), "present", UploadBody.ofString("x")).block(TIMEOUT).versionId();
 
         DeleteObjectsResult result = s3.deleteObjectsByIdentifier(bucket.name(), List.of(
                 KeyVersion.of("present", version), KeyVersion.of("absent", "some-version"))).block(TIMEOUT);
@@ -633,16 +699,15 @@ class ObjectOperationsTest {
     }
 
     @S3Test
-    void deleteObjects_sdkRequestAndIdentifiers(S3Target target, TestBucket bucket) {
+    void deleteObjects_keysAndIdentifiers(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         bucket.seed(3, i -> "s" + i);
         DeleteObjectsResult byIds = s3.deleteObjectsByIdentifier(bucket.name(),
                 List.of(KeyVersion.of("s0"))).block(TIMEOUT);
         assertThat(byIds.deleted()).extracting(DeletedKey::key).containsExactly("s0");
 
-        DeleteObjectsResult bySdk = s3.deleteObjects(DeleteObjectsRequest.builder().bucket(bucket.name())
-                .delete(Delete.builder().objects(o -> o.key("s1"), o -> o.key("s2")).build()).build()).block(TIMEOUT);
-        assertThat(bySdk.deleted()).extracting(DeletedKey::key).containsExactlyInAnyOrder("s1", "s2");
+        DeleteObjectsResult byKeys = s3.deleteObjects(bucket.name(), List.of("s1", "s2")).block(TIMEOUT);
+        assertThat(byKeys.deleted()).extracting(DeletedKey::key).containsExactlyInAnyOrder("s1", "s2");
         assertThat(bucket.keys()).isEmpty();
 
         // nothing to delete: no request at all
@@ -659,7 +724,7 @@ class ObjectOperationsTest {
 
         // everything below is subscribed from a Reactor parallel thread, where BlockHound forbids blocking calls
         Mono<byte[]> chain = Mono.delay(Duration.ofMillis(1))
-                .flatMap(tick -> s3.putObject(bucket.name(), "nb", file))
+                .flatMap(tick -> s3.putObject(bucket.name(), "nb", UploadBody.ofFile(file)))
                 .flatMap(put -> s3.headObject(bucket.name(), "nb"))
                 .flatMap(head -> s3.getObjectStream(bucket.name(), "nb", GetObjectOptions.defaults()))
                 .flatMap(stream -> stream.body().collectList().map(TestData::concat));
@@ -671,7 +736,7 @@ class ObjectOperationsTest {
     @S3Test
     void monos_areCold_nothingSentBeforeSubscribeAndResubscribeRepeats(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
-        Mono<PutObjectResult> put = s3.putObject(bucket.name(), "cold", "x");
+        Mono<PutObjectResult> put = s3.putObject(bucket.name(), "cold", UploadBody.ofString("x"));
         Mono<ObjectContent> get = s3.getObject(bucket.name(), "cold");
         Mono<ObjectHead> head = s3.headObject(bucket.name(), "cold");
         Mono<?> delete = s3.deleteObject(bucket.name(), "cold");

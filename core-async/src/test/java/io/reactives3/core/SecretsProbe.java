@@ -48,9 +48,9 @@ public final class SecretsProbe {
                     print(tag + " client", s3);
                     print(tag + " settings", s3.settings());
                     String key = "secrets/" + transport + ".txt";
-                    attempt(tag + " put", () -> s3.putObject(bucket, key, "probe " + tag).block());
+                    attempt(tag + " put", () -> s3.putObject(bucket, key, UploadBody.ofString("probe " + tag)).block());
                     attempt(tag + " put stream", () -> s3.putObject(bucket, key + ".stream",
-                            Flux.just(ByteBuffer.wrap("stream".getBytes(StandardCharsets.UTF_8))), 6).block());
+                            UploadBody.ofPublisher(Flux.just(ByteBuffer.wrap("stream".getBytes(StandardCharsets.UTF_8))), 6)).block());
                     attempt(tag + " get", () -> {
                         ObjectContent c = s3.getObject(bucket, key).block();
                         return c + " " + c.asUtf8String();
@@ -58,7 +58,7 @@ public final class SecretsProbe {
                     attempt(tag + " stream", () -> s3.getObjectStream(bucket, key, GetObjectOptions.defaults())
                             .flatMap(st -> st.body().count().map(n -> st.head() + " " + n)).block());
                     attempt(tag + " head", () -> s3.headObject(bucket, key).block());
-                    attempt(tag + " list", () -> s3.listObjects(bucket, "secrets/").collectList().block());
+                    attempt(tag + " list", () -> s3.listObjects(bucket, o -> o.prefix("secrets/")).collectList().block());
                     attempt(tag + " missing", () -> s3.getObject(bucket, "secrets/missing").block());
                     attempt(tag + " missing bucket", () -> s3.headObject("no-such-bucket-secrets", "k").block());
                     PresignedRequest get = s3.presigner().getObject(bucket, key, Duration.ofMinutes(5)).block();

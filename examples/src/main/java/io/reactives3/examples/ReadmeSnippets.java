@@ -5,6 +5,7 @@ import static io.reactives3.resource.Filter.prefix;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.ListedObject;
 import io.reactives3.core.model.PresignedPost;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The README's code, compiled with the project so it cannot drift from the API. Not a program: {@link RoundTrip}
+ * The README's code, compiled with the project so it cannot drift from the API. Not a program: {@link Tour}
  * is the runnable example.
  */
 final class ReadmeSnippets {
@@ -36,11 +37,11 @@ final class ReadmeSnippets {
                 .credentials("access-key", "secret-key")
                 .build();
         Mono<Void> roundTrip = s3.createBucket("photos")
-                .then(s3.putObject("photos", "2026/cat.jpg", Path.of("cat.jpg")))
+                .then(s3.putObject("photos", "2026/cat.jpg", UploadBody.ofFile(Path.of("cat.jpg"))))
                 .then(s3.getObject("photos", "2026/cat.jpg"))
                 .doOnNext(object -> System.out.println(object.size() + " bytes"))
                 .then();
-        Flux<ListedObject> listing = s3.listObjects("photos", "2026/");   // pages fetched as demand asks
+        Flux<ListedObject> listing = s3.listObjects("photos", o -> o.prefix("2026/"));   // pages fetched as demand asks
         Mono<PresignedPost> form = s3.presigner().post("photos", PostPolicy.builder()
                 .keyStartsWith("uploads/").contentLengthRange(1, 10 * 1024 * 1024)
                 .expiresIn(Duration.ofMinutes(10)).build());

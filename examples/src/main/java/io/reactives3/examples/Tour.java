@@ -5,6 +5,7 @@ import static io.reactives3.resource.Filter.prefix;
 import io.reactives3.core.PostPolicy;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.model.CannedAcl;
 import io.reactives3.core.model.BucketLifecycleRule;
 import io.reactives3.core.model.VersioningStatus;
@@ -207,19 +208,19 @@ public final class Tour {
                         (s, b) -> s.client().headBucket(b).map(h -> "builder().build(), bucket " + b + " reachable"),
                         (s, b) -> s.s3().bucket(b).exists().map(e -> "ReactiveS3.create(client), exists=" + e)),
                 new Row("3", "list buckets", none,
-                        (s, b) -> s.client().listBuckets().map(r -> r.buckets().size() + " buckets, ours listed: "
-                                + r.buckets().stream().anyMatch(x -> x.name().equals(b))),
+                        (s, b) -> s.client().listBuckets().map(x -> x.name()).collectList()
+                                .map(names -> names.size() + " buckets, ours listed: " + names.contains(b)),
                         (s, b) -> s.s3().buckets().all().filter(x -> x.name().equals(b)).count()
                                 .map(n -> "buckets().all() found ours " + n + "x")),
                 new Row("4", "list objects", none,
-                        (s, b) -> putKeys(s, b, 5).thenMany(s.client().listObjects(b, "dir/")).count()
+                        (s, b) -> putKeys(s, b, 5).thenMany(s.client().listObjects(b, o -> o.prefix("dir/"))).count()
                                 .map(n -> "listObjects(prefix) -> " + n + " keys"),
                         (s, b) -> putKeys(s, b, 5).thenMany(s.s3().bucket(b).objects().filter(prefix("dir/")).all())
                                 .count().map(n -> "objects().filter(prefix) -> " + n + " keys")),
                 new Row("5", "upload file / put object", none,
                         (s, b) -> Mono.fromCallable(() -> file(s, 24)).flatMap(f ->
                                 s.engine().uploadFile(f, b, "big.bin").result()
-                                        .zipWith(s.client().putObject(b, "small.txt", "hello")))
+                                        .zipWith(s.client().putObject(b, "small.txt", UploadBody.ofString("hello"))))
                                 .map(t -> "uploadFile 24 MiB (" + t.getT1().parts() + " parts), putObject "
                                         + t.getT2().size() + " B"),
                         (s, b) -> Mono.fromCallable(() -> file(s, 24)).flatMap(f ->
@@ -235,7 +236,7 @@ public final class Tour {
                                 s.s3().object(b, "small.txt").get().map(c -> new String(c.content(),
                                         StandardCharsets.UTF_8)))),
                 new Row("7", "copy", none,
-                        (s, b) -> s.client().putObject(b, "a", "copy me")
+                        (s, b) -> s.client().putObject(b, "a", UploadBody.ofString("copy me"))
                                 .then(s.client().copyObject(b, "a", b, "b"))
                                 .then(s.client().getObject(b, "b")).map(c -> "copyObject -> "
                                         + new String(c.content(), StandardCharsets.UTF_8)),
@@ -265,7 +266,7 @@ public final class Tour {
                                     .thenReturn("s3.createBucket + bucket.delete " + other);
                         }),
                 new Row("10", "metadata / ACL", Set.of(Capability.ACL),
-                        (s, b) -> s.client().putObject(b, "k", "metadata")
+                        (s, b) -> s.client().putObject(b, "k", UploadBody.ofString("metadata"))
                                 .then(s.client().putObjectAcl(b, "k", CannedAcl.PUBLIC_READ))
                                 .then(s.client().headObject(b, "k").zipWith(s.client().getObjectAcl(b, "k")))
                                 .map(t -> "headObject " + t.getT1().contentLength() + " B, "
@@ -277,7 +278,7 @@ public final class Tour {
                                         + t.getT2().size() + " grants")),
                 new Row("11", "versioning", Set.of(Capability.VERSIONING),
                         (s, b) -> s.client().putBucketVersioning(b, VersioningStatus.ENABLED)
-                                .then(s.client().putObject(b, "v", "1")).then(s.client().putObject(b, "v", "2"))
+                                .then(s.client().putObject(b, "v", UploadBody.ofString("1"))).then(s.client().putObject(b, "v", UploadBody.ofString("2")))
                                 .then(s.client().getBucketVersioning(b)).map(v -> "status " + v.status()),
                         (s, b) -> s.s3().bucketVersioning(b).enable()
                                 .then(s.s3().object(b, "v").put("1")).then(s.s3().object(b, "v").put("2"))
@@ -289,7 +290,7 @@ public final class Tour {
                         (s, b) -> s.s3().bucketTagging(b).put(Map.of("team", "tour"))
                                 .then(s.s3().bucketTagging(b).tagSet()).map(t -> "tagSet " + t.size())),
                 new Row("13", "presigned URL / POST", Set.of(Capability.PRESIGNED_POST),
-                        (s, b) -> s.client().putObject(b, "p", "presigned")
+                        (s, b) -> s.client().putObject(b, "p", UploadBody.ofString("presigned"))
                                 .then(s.client().presigner().getObject(b, "p", Duration.ofMinutes(5)))
                                 .map(p -> "GET " + httpGet(p.url()))
                                 .zipWith(s.client().presigner().post(b, PostPolicy.builder().key("form.txt")
@@ -302,7 +303,7 @@ public final class Tour {
                                         .expiresIn(Duration.ofMinutes(5)).build()).map(Tour::httpPost))
                                 .map(t -> t.getT1() + ", bucket.presignedPost " + t.getT2())),
                 new Row("14", "pagination", none,
-                        (s, b) -> putKeys(s, b, 5).thenMany(s.client().listObjectsV2Pages(b,
+                        (s, b) -> putKeys(s, b, 5).thenMany(s.client().listObjectsPages(b,
                                 io.reactives3.core.ListObjectsOptions.builder().pageSize(2).build())).count()
                                 .map(n -> "5 keys in pages of 2 -> " + n + " pages"),
                         (s, b) -> putKeys(s, b, 5).thenMany(s.s3().bucket(b).objects().pageSize(2).pages()).count()
@@ -310,7 +311,7 @@ public final class Tour {
                                         .map(limited -> reactor.util.function.Tuples.of(pages, limited)))
                                 .map(t -> "pageSize(2) -> " + t.getT1() + " pages, limit(3) -> " + t.getT2())),
                 new Row("15", "response format", none,
-                        (s, b) -> s.client().putObject(b, "r", "record")
+                        (s, b) -> s.client().putObject(b, "r", UploadBody.ofString("record"))
                                 .map(r -> "record " + r.getClass().getSimpleName() + "[eTag=" + r.eTag() + "]"),
                         (s, b) -> s.s3().object(b, "r").put("record").then(s.s3().object(b, "r").load())
                                 .map(h -> "S3Object(" + b + ", r) loads lazily: " + h.contentLength() + " B")),
@@ -327,7 +328,7 @@ public final class Tour {
     }
 
     private static Mono<Void> putKeys(Session s, String bucket, int count) {
-        return Flux.range(0, count).flatMap(i -> s.client().putObject(bucket, "dir/" + i, "object " + i), 4)
+        return Flux.range(0, count).flatMap(i -> s.client().putObject(bucket, "dir/" + i, UploadBody.ofString("object " + i)), 4)
                 .then();
     }
 
@@ -345,7 +346,7 @@ public final class Tour {
         return Mono.fromCallable(() -> file(s, 24)).flatMap(source -> {
             Path dest = source.resolveSibling(source.getFileName() + ".down");
             return s.engine().uploadFile(source, bucket, "big.bin").result()
-                    .then(s.client().putObject(bucket, "small.txt", "hello"))
+                    .then(s.client().putObject(bucket, "small.txt", UploadBody.ofString("hello")))
                     .then(download.apply(dest))
                     .then(small)
                     .map(text -> {

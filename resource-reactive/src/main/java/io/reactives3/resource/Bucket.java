@@ -68,7 +68,7 @@ public final class Bucket extends CachedResource<BucketHead> {
         if (listedCreationDate != null) {
             return Mono.just(listedCreationDate);
         }
-        return context.client().listBuckets().flatMapIterable(r -> r.buckets())
+        return context.client().listBucketsPage().flatMapIterable(r -> r.buckets())
                 .filter(b -> b.name().equals(name) && b.creationDate() != null)
                 .next().map(BucketSummary::creationDate);
     }

@@ -34,7 +34,7 @@ public final class BucketCollection extends ResourceCollection<BucketCollection,
     Mono<Fetched<Cursor, Bucket>> fetch(Cursor cursor, int max) {
         String prefix = selection().prefix();
         Mono<List<BucketSummary>> listed = cursor != null ? Mono.just(cursor.buckets())
-                : context.client().listBuckets().map(r -> r.buckets().stream()
+                : context.client().listBucketsPage().map(r -> r.buckets().stream()
                         .filter(b -> prefix == null || b.name().startsWith(prefix)).toList());
         int offset = cursor == null ? 0 : cursor.offset();
         return listed.map(buckets -> {

@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.ListMultipartUploadsOptions;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
 
 /**
  * The unfinished multipart uploads of a bucket (boto3's {@code bucket.multipart_uploads}), by key then initiation
@@ -79,9 +79,9 @@ public final class MultipartUploadCollection
     @Override
     Mono<Fetched<Cursor, MultipartUpload>> fetch(Cursor cursor, int maxUploads) {
         Cursor at = cursor != null ? cursor : new Cursor(selection().startAfter(), null);
-        return context().client().listMultipartUploadsPage(ListMultipartUploadsRequest.builder().bucket(bucketName())
+        return context().client().listMultipartUploadsPage(bucketName(), ListMultipartUploadsOptions.builder()
                         .prefix(selection().prefix()).keyMarker(at.keyMarker()).uploadIdMarker(at.uploadIdMarker())
-                        .maxUploads(maxUploads).build())
+                        .pageSize(maxUploads).build())
                 .map(page -> new Fetched<>(
                         page.uploads().stream().filter(this::selected).map(u -> new MultipartUpload(context(),
                                 new MultipartUploadHandle(u.bucket(), u.key(), u.uploadId()), u)).toList(),

@@ -1,6 +1,7 @@
 package io.reactives3.resource;
 
 import io.reactives3.core.ByteRange;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.PartSummary;
@@ -47,12 +48,12 @@ public final class MultipartUploadPart extends Resource {
 
     /** Uploads this part from memory (UploadPart); emits what the completion needs. */
     public Mono<UploadPartResult> upload(byte[] content) {
-        return upload.context().client().uploadPart(upload.handle(), partNumber, content);
+        return upload.context().client().uploadPart(upload.handle(), partNumber, UploadBody.ofBytes(content));
     }
 
     /** Uploads this part from a stream of exactly {@code contentLength} bytes. */
     public Mono<UploadPartResult> upload(Publisher<ByteBuffer> body, long contentLength) {
-        return upload.context().client().uploadPart(upload.handle(), partNumber, body, contentLength);
+        return upload.context().client().uploadPart(upload.handle(), partNumber, UploadBody.ofPublisher(body, contentLength));
     }
 
     /**

@@ -44,7 +44,7 @@ public final class ObjectCollection extends InBucketCollection<ObjectCollection,
         ListObjectsOptions request = ListObjectsOptions.builder().prefix(selection().prefix())
                 .delimiter(selection().delimiter()).startAfter(selection().startAfter())
                 .continuationToken(continuationToken).pageSize(maxKeys).build();
-        return context().client().listObjectsV2(bucketName(), request)
+        return context().client().listObjectsPage(bucketName(), request)
                 .map(page -> new Fetched<>(
                         page.objects().stream().map(o -> new ObjectSummary(context(), bucketName(), o))
                                 .toList(),

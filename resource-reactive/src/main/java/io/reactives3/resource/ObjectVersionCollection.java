@@ -1,12 +1,12 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.ListObjectVersionsOptions;
 import io.reactives3.core.model.KeyVersion;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
 import io.reactives3.transfer.Transfer;
 import io.reactives3.transfer.model.BatchDeleteResult;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 
 /**
  * Every version and delete marker in a bucket (boto3's {@code bucket.object_versions}), by key then newest first: an
@@ -39,14 +39,14 @@ public final class ObjectVersionCollection
     /** One ListObjectVersions request from {@code cursor}; the first starts after the start-after filter's key. */
     @Override
     Mono<Fetched<Cursor, ObjectVersion>> fetch(Cursor cursor, int maxKeys) {
-        ListObjectVersionsRequest.Builder request = ListObjectVersionsRequest.builder().bucket(bucketName())
-                .prefix(selection().prefix()).delimiter(selection().delimiter()).maxKeys(maxKeys);
+        ListObjectVersionsOptions.Builder request = ListObjectVersionsOptions.builder()
+                .prefix(selection().prefix()).delimiter(selection().delimiter()).pageSize(maxKeys);
         if (cursor == null) {
             request.keyMarker(selection().startAfter());
         } else {
             request.keyMarker(cursor.keyMarker()).versionIdMarker(cursor.versionIdMarker());
         }
-        return context().client().listObjectVersions(request.build())
+        return context().client().listObjectVersionsPage(bucketName(), request.build())
                 .map(page -> new Fetched<>(
                         page.versions().stream().map(v -> new ObjectVersion(context(), bucketName(), v.key(),
                                 v.versionId(), v)).toList(),

@@ -1,11 +1,11 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.resource.internal.Pager.Fetched;
 import io.reactives3.resource.internal.Pager.Limits;
 import java.util.List;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.services.s3.model.ListPartsRequest;
 
 /**
  * The uploaded parts of a multipart upload (boto3's {@code multipart_upload.parts}), by part number: an immutable
@@ -32,9 +32,8 @@ public final class PartCollection extends ResourceCollection<PartCollection, Mul
     @Override
     Mono<Fetched<Integer, MultipartUploadPart>> fetch(Integer partNumberMarker, int maxParts) {
         MultipartUploadHandle handle = upload.handle();
-        return upload.context().client().listParts(ListPartsRequest.builder().bucket(handle.bucket())
-                        .key(handle.key()).uploadId(handle.uploadId())
-                        .partNumberMarker(partNumberMarker).maxParts(maxParts).build())
+        return upload.context().client().listPartsPage(handle, ListPartsOptions.builder()
+                        .partNumberMarker(partNumberMarker).pageSize(maxParts).build())
                 .map(page -> new Fetched<>(
                         page.parts().stream().map(p -> new MultipartUploadPart(upload, p.partNumber(), p)).toList(),
                         List.of(),

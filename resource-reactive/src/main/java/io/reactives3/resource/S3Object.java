@@ -1,5 +1,6 @@
 package io.reactives3.resource;
 
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
@@ -102,17 +103,17 @@ public final class S3Object extends CachedResource<ObjectHead> {
 
     /** Stores {@code content} in one PutObject (boto3's {@code Object.put}); clears the cached head. */
     public Mono<PutObjectResult> put(byte[] content) {
-        return changing(context.client().putObject(bucketName, key, content));
+        return changing(context.client().putObject(bucketName, key, UploadBody.ofBytes(content)));
     }
 
     /** Stores UTF-8 {@code content} as {@code text/plain; charset=utf-8} in one PutObject. */
     public Mono<PutObjectResult> put(String content) {
-        return changing(context.client().putObject(bucketName, key, content));
+        return changing(context.client().putObject(bucketName, key, UploadBody.ofString(content)));
     }
 
     /** Stores {@code content} with headers (content type, metadata, ACL, tags, conditions) in one PutObject. */
     public Mono<PutObjectResult> put(byte[] content, PutObjectOptions options) {
-        return changing(context.client().putObject(bucketName, key, content, options));
+        return changing(context.client().putObject(bucketName, key, UploadBody.ofBytes(content), options));
     }
 
     /** Uploads a file through the transfer engine (boto3's {@code Object.upload_file}); cancel aborts. */

@@ -3,6 +3,7 @@ package io.reactives3.transfer;
 import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactives3.core.UploadBody;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;
@@ -69,7 +70,7 @@ class DirectoryTest {
             engine.uploadDirectory(root, bucket.name(), "photos", DirectoryOptions.all()).result().block(TIMEOUT);
             bucket.put("photos2/not-me.txt", "other prefix");
             // a folder marker (through the async client: RGW refuses the fixture client's empty aws-chunked PUT)
-            io.reactives3.core.testing.TargetClients.client(target).putObject(bucket.name(), "photos/folder/", new byte[0])
+            io.reactives3.core.testing.TargetClients.client(target).putObject(bucket.name(), "photos/folder/", UploadBody.ofBytes(new byte[0]))
                     .block(TIMEOUT);
             Path out = dir.resolve("out");
             DirectoryDownloadResult result = engine.downloadDirectory(bucket.name(), "photos", out,

@@ -4,6 +4,7 @@ import static io.reactives3.transfer.Engines.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.testing.TargetClients;
 import io.reactives3.core.error.S3TransportException;
 import io.reactives3.testkit.Fault;
@@ -36,7 +37,7 @@ class HangingStoreTest {
     void aStoreThatNeverAnswers_failsHeadsAndRangedGetsWithATransportError_andConnectionsComeBack(
             S3Target target, TestBucket bucket, @TempDir Path dir) {
         byte[] content = TestData.bytes(SIZE, 5);
-        TargetClients.client(target).putObject(bucket.name(), "k", Flux.just(ByteBuffer.wrap(content)), SIZE)
+        TargetClients.client(target).putObject(bucket.name(), "k", UploadBody.ofPublisher(Flux.just(ByteBuffer.wrap(content)), SIZE))
                 .block(Engines.TIMEOUT);
         for (TransferBackend backend : new TransferBackend[]{TransferBackend.REACTOR, TransferBackend.AUTO}) {
             try (ReactiveS3Client client = TargetClients.newClient(target, b -> b.readTimeout(Duration.ofSeconds(1))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.testing.TargetClients;
 import io.reactives3.core.model.UploadedPart;
 import io.reactives3.core.model.MultipartUploadHandle;
@@ -96,7 +97,7 @@ class PartLayoutTest {
         int offset = 0;
         for (int i = 0; i < sizes.length; i++) {
             byte[] part = Arrays.copyOfRange(content, offset, offset + (int) sizes[i]);
-            parts.add(client.uploadPart(upload, i + 1, part).block(TIMEOUT).toCompletedPart());
+            parts.add(client.uploadPart(upload, i + 1, UploadBody.ofBytes(part)).block(TIMEOUT).toCompletedPart());
             offset += part.length;
         }
         client.completeMultipartUpload(upload, parts).block(TIMEOUT);

@@ -4,6 +4,7 @@ import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -132,7 +133,7 @@ final class ServiceLoad {
     private static String putStreamedObject(ReactiveS3Client client, String bucket) {
         MessageDigest md5 = Engines.md5();
         Flux<ByteBuffer> body = TestData.stream(STREAMED, 7, 1 << 20).doOnNext(b -> md5.update(b.duplicate()));
-        client.putObject(bucket, "streamed", body, STREAMED).block(Duration.ofMinutes(1));
+        client.putObject(bucket, "streamed", UploadBody.ofPublisher(body, STREAMED)).block(Duration.ofMinutes(1));
         return HexFormat.of().formatHex(md5.digest());
     }
 

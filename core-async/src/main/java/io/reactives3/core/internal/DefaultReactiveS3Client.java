@@ -7,11 +7,16 @@ import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
+import io.reactives3.core.HttpTransport;
+import io.reactives3.core.ListMultipartUploadsOptions;
+import io.reactives3.core.ListObjectVersionsOptions;
 import io.reactives3.core.ListObjectsOptions;
+import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.Presigner;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.model.AclResult;
 import io.reactives3.core.model.BucketHead;
 import io.reactives3.core.model.BucketVersioningResult;
@@ -42,32 +47,18 @@ import io.reactives3.core.model.PutObjectResult;
 import io.reactives3.core.model.TaggingResult;
 import io.reactives3.core.model.UploadPartResult;
 import io.reactives3.core.model.VersioningStatus;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
-import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
-import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
-import software.amazon.awssdk.services.s3.model.ListMultipartUploadsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListPartsRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketCorsRequest;
-import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectAclRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartCopyRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -143,18 +134,13 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ListBucketsResult> listBuckets() {
+    public Mono<ListBucketsResult> listBucketsPage() {
         return bucketOperations.listBuckets();
     }
 
     @Override
     public Mono<CreateBucketResult> createBucket(String bucket) {
         return bucketOperations.createBucket(bucket);
-    }
-
-    @Override
-    public Mono<CreateBucketResult> createBucket(CreateBucketRequest request) {
-        return bucketOperations.createBucket(request);
     }
 
     @Override
@@ -178,33 +164,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, byte[] content) {
-        return objectOperations.putObject(bucket, key, content);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, String content) {
-        return objectOperations.putObject(bucket, key, content);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, Path file) {
-        return objectOperations.putObject(bucket, key, file);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength) {
-        return objectOperations.putObject(bucket, key, body, contentLength);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, byte[] content, PutObjectOptions options) {
-        return objectOperations.putObject(bucket, key, content, options);
-    }
-
-    @Override
-    public Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength, PutObjectOptions options) {
-        return objectOperations.putObject(bucket, key, body, contentLength, options);
+    public Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body, PutObjectOptions options) {
+        return objectOperations.putObject(bucket, key, body, options);
     }
 
     @Override
@@ -220,11 +181,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<ObjectContent> getObject(String bucket, String key, GetObjectOptions options) {
         return objectOperations.getObject(bucket, key, options);
-    }
-
-    @Override
-    public Mono<ObjectContent> getObject(GetObjectRequest request) {
-        return objectOperations.getObject(request);
     }
 
     @Override
@@ -248,11 +204,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ObjectHead> headObject(HeadObjectRequest request) {
-        return objectOperations.headObject(request);
-    }
-
-    @Override
     public Mono<Boolean> objectExists(String bucket, String key) {
         return objectOperations.objectExists(bucket, key);
     }
@@ -265,11 +216,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<ObjectCopyResult> copyObject(String sourceBucket, String sourceKey, String destinationBucket, String destinationKey, CopyObjectOptions options) {
         return objectOperations.copyObject(sourceBucket, sourceKey, destinationBucket, destinationKey, options);
-    }
-
-    @Override
-    public Mono<ObjectCopyResult> copyObject(CopyObjectRequest request) {
-        return objectOperations.copyObject(request);
     }
 
     @Override
@@ -293,33 +239,13 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<DeleteObjectsResult> deleteObjects(DeleteObjectsRequest request) {
-        return objectOperations.deleteObjects(request);
+    public Mono<ListObjectsPage> listObjectsPage(String bucket, ListObjectsOptions options) {
+        return listingOperations.listObjectsPage(bucket, options);
     }
 
     @Override
-    public Mono<ListObjectsPage> listObjectsV2(String bucket, ListObjectsOptions options) {
-        return listingOperations.listObjectsV2(bucket, options);
-    }
-
-    @Override
-    public Mono<ListObjectsPage> listObjectsV2(ListObjectsV2Request request) {
-        return listingOperations.listObjectsV2(request);
-    }
-
-    @Override
-    public Flux<ListObjectsPage> listObjectsV2Pages(String bucket, ListObjectsOptions options) {
-        return listingOperations.listObjectsV2Pages(bucket, options);
-    }
-
-    @Override
-    public Flux<ListObjectsPage> listObjectsV2Pages(ListObjectsV2Request request) {
-        return listingOperations.listObjectsV2Pages(request);
-    }
-
-    @Override
-    public Flux<ListedObject> listObjects(String bucket, String prefix) {
-        return listingOperations.listObjects(bucket, prefix);
+    public Flux<ListObjectsPage> listObjectsPages(String bucket, ListObjectsOptions options) {
+        return listingOperations.listObjectsPages(bucket, options);
     }
 
     @Override
@@ -328,18 +254,49 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ListObjectVersionsPage> listObjectVersions(ListObjectVersionsRequest request) {
-        return listingOperations.listObjectVersions(request);
+    public Mono<ListObjectVersionsPage> listObjectVersionsPage(String bucket, ListObjectVersionsOptions options) {
+        return listingOperations.listObjectVersionsPage(bucket, options);
     }
 
     @Override
-    public Flux<ListObjectVersionsPage> listObjectVersionsPages(ListObjectVersionsRequest request) {
-        return listingOperations.listObjectVersionsPages(request);
+    public Flux<ListObjectVersionsPage> listObjectVersionsPages(String bucket, ListObjectVersionsOptions options) {
+        return listingOperations.listObjectVersionsPages(bucket, options);
     }
 
     @Override
-    public Flux<ObjectVersionSummary> listObjectVersions(String bucket, String prefix) {
-        return listingOperations.listObjectVersions(bucket, prefix);
+    public Flux<ObjectVersionSummary> listObjectVersions(String bucket, ListObjectVersionsOptions options) {
+        return listingOperations.listObjectVersions(bucket, options);
+    }
+
+    @Override
+    public Mono<ListPartsPage> listPartsPage(MultipartUploadHandle upload, ListPartsOptions options) {
+        return multipartOperations.listPartsPage(upload, options);
+    }
+
+    @Override
+    public Flux<ListPartsPage> listPartsPages(MultipartUploadHandle upload, ListPartsOptions options) {
+        return multipartOperations.listPartsPages(upload, options);
+    }
+
+    @Override
+    public Flux<PartSummary> listParts(MultipartUploadHandle upload, ListPartsOptions options) {
+        return multipartOperations.listParts(upload, options);
+    }
+
+    @Override
+    public Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, ListMultipartUploadsOptions options) {
+        return multipartOperations.listMultipartUploadsPage(bucket, options);
+    }
+
+    @Override
+    public Flux<ListMultipartUploadsPage> listMultipartUploadsPages(String bucket,
+                                                                    ListMultipartUploadsOptions options) {
+        return multipartOperations.listMultipartUploadsPages(bucket, options);
+    }
+
+    @Override
+    public Flux<MultipartUploadSummary> listMultipartUploads(String bucket, ListMultipartUploadsOptions options) {
+        return multipartOperations.listMultipartUploads(bucket, options);
     }
 
     @Override
@@ -353,13 +310,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content) {
-        return multipartOperations.uploadPart(upload, partNumber, content);
-    }
-
-    @Override
-    public Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body, long contentLength) {
-        return multipartOperations.uploadPart(upload, partNumber, body, contentLength);
+    public Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, UploadBody body) {
+        return multipartOperations.uploadPart(upload, partNumber, body);
     }
 
     @Override
@@ -388,36 +340,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker) {
-        return multipartOperations.listParts(upload, partNumberMarker);
-    }
-
-    @Override
-    public Flux<PartSummary> listParts(MultipartUploadHandle upload) {
-        return multipartOperations.listParts(upload);
-    }
-
-    @Override
-    public Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, String prefix, String keyMarker, String uploadIdMarker) {
-        return multipartOperations.listMultipartUploadsPage(bucket, prefix, keyMarker, uploadIdMarker);
-    }
-
-    @Override
-    public Mono<ListMultipartUploadsPage> listMultipartUploadsPage(ListMultipartUploadsRequest request) {
-        return multipartOperations.listMultipartUploadsPage(request);
-    }
-
-    @Override
-    public Mono<ListPartsPage> listParts(ListPartsRequest request) {
-        return multipartOperations.listParts(request);
-    }
-
-    @Override
-    public Flux<MultipartUploadSummary> listMultipartUploads(String bucket, String prefix) {
-        return multipartOperations.listMultipartUploads(bucket, prefix);
-    }
-
-    @Override
     public Mono<AclResult> getObjectAcl(String bucket, String key) {
         return bucketConfigOperations.getObjectAcl(bucket, key);
     }
@@ -425,11 +347,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<Void> putObjectAcl(String bucket, String key, CannedAcl acl) {
         return bucketConfigOperations.putObjectAcl(bucket, key, acl);
-    }
-
-    @Override
-    public Mono<Void> putObjectAcl(PutObjectAclRequest request) {
-        return bucketConfigOperations.putObjectAcl(request);
     }
 
     @Override
@@ -508,11 +425,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<Void> putBucketLifecycle(PutBucketLifecycleConfigurationRequest request) {
-        return bucketConfigOperations.putBucketLifecycle(request);
-    }
-
-    @Override
     public Mono<Void> deleteBucketLifecycle(String bucket) {
         return bucketConfigOperations.deleteBucketLifecycle(bucket);
     }
@@ -525,11 +437,6 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public Mono<Void> putBucketCors(String bucket, List<CorsRule> rules) {
         return bucketConfigOperations.putBucketCors(bucket, rules);
-    }
-
-    @Override
-    public Mono<Void> putBucketCors(PutBucketCorsRequest request) {
-        return bucketConfigOperations.putBucketCors(request);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.reactives3.core.internal;
 import io.reactives3.core.spi.Pages;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ClientSettings;
+import io.reactives3.core.ListObjectVersionsOptions;
 import io.reactives3.core.ListObjectsOptions;
 import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.ListObjectVersionsPage;
@@ -52,28 +53,16 @@ final class ListingOperations {
 
     // ------------------------------------------------------------------ ListObjectsV2
 
-    Mono<ListObjectsPage> listObjectsV2(String bucket, ListObjectsOptions options) {
+    Mono<ListObjectsPage> listObjectsPage(String bucket, ListObjectsOptions options) {
         return page(request(bucket, options));
     }
 
-    Mono<ListObjectsPage> listObjectsV2(ListObjectsV2Request request) {
-        return page(checked(request));
-    }
-
-    Flux<ListObjectsPage> listObjectsV2Pages(String bucket, ListObjectsOptions options) {
+    Flux<ListObjectsPage> listObjectsPages(String bucket, ListObjectsOptions options) {
         return pages(request(bucket, options));
     }
 
-    Flux<ListObjectsPage> listObjectsV2Pages(ListObjectsV2Request request) {
-        return pages(checked(request));
-    }
-
-    Flux<ListedObject> listObjects(String bucket, String prefix) {
-        return listObjects(bucket, ListObjectsOptions.builder().prefix(prefix).build());
-    }
-
     Flux<ListedObject> listObjects(String bucket, ListObjectsOptions options) {
-        return Pages.items(listObjectsV2Pages(bucket, options), ListObjectsPage::objects);
+        return Pages.items(listObjectsPages(bucket, options), ListObjectsPage::objects);
     }
 
     private static ListObjectsV2Request request(String bucket, ListObjectsOptions options) {
@@ -91,12 +80,6 @@ final class ListingOperations {
                 // some characters otherwise, and XML cannot carry every character a key may hold
                 .encodingType(EncodingType.URL)
                 .build();
-    }
-
-    private static ListObjectsV2Request checked(ListObjectsV2Request request) {
-        Arguments.notNull(request, "request");
-        Arguments.bucket(request.bucket());
-        return request;
     }
 
     private Flux<ListObjectsPage> pages(ListObjectsV2Request first) {
@@ -131,12 +114,12 @@ final class ListingOperations {
 
     // ------------------------------------------------------------------ ListObjectVersions
 
-    Mono<ListObjectVersionsPage> listObjectVersions(ListObjectVersionsRequest request) {
-        return versionsPage(checked(request));
+    Mono<ListObjectVersionsPage> listObjectVersionsPage(String bucket, ListObjectVersionsOptions options) {
+        return versionsPage(request(bucket, options));
     }
 
-    Flux<ListObjectVersionsPage> listObjectVersionsPages(ListObjectVersionsRequest request) {
-        ListObjectVersionsRequest first = checked(request);
+    Flux<ListObjectVersionsPage> listObjectVersionsPages(String bucket, ListObjectVersionsOptions options) {
+        ListObjectVersionsRequest first = request(bucket, options);
         return Pages.pages(versionsPage(first), page -> {
             if (!page.truncated()) {
                 return null;
@@ -150,16 +133,17 @@ final class ListingOperations {
         });
     }
 
-    Flux<ObjectVersionSummary> listObjectVersions(String bucket, String prefix) {
-        Arguments.bucket(bucket);
-        return Pages.items(listObjectVersionsPages(ListObjectVersionsRequest.builder().bucket(bucket).prefix(prefix)
-                .encodingType(EncodingType.URL).build()), ListObjectVersionsPage::versions);
+    Flux<ObjectVersionSummary> listObjectVersions(String bucket, ListObjectVersionsOptions options) {
+        return Pages.items(listObjectVersionsPages(bucket, options), ListObjectVersionsPage::versions);
     }
 
-    private static ListObjectVersionsRequest checked(ListObjectVersionsRequest request) {
-        Arguments.notNull(request, "request");
-        Arguments.bucket(request.bucket());
-        return request;
+    private static ListObjectVersionsRequest request(String bucket, ListObjectVersionsOptions options) {
+        Arguments.bucket(bucket);
+        Arguments.notNull(options, "options");
+        return ListObjectVersionsRequest.builder().bucket(bucket).prefix(options.prefix())
+                .delimiter(options.delimiter()).keyMarker(options.keyMarker())
+                .versionIdMarker(options.versionIdMarker()).maxKeys(options.pageSize())
+                .encodingType(EncodingType.URL).build();
     }
 
     private Mono<ListObjectVersionsPage> versionsPage(ListObjectVersionsRequest request) {

@@ -5,7 +5,10 @@ import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.ByteRange;
 import io.reactives3.core.ClientSettings;
+import io.reactives3.core.ListMultipartUploadsOptions;
+import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.UploadedPart;
@@ -15,12 +18,10 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.MultipartUploadSummary;
 import io.reactives3.core.model.PartSummary;
 import io.reactives3.core.model.UploadPartResult;
-import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -71,21 +72,13 @@ final class MultipartOperations {
 
     // ------------------------------------------------------------------ parts
 
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, byte[] content) {
-        checked(upload);
-        Arguments.partNumber(partNumber);
-        Arguments.notNull(content, "content");
-        return part(partRequest(upload, partNumber, content.length), AsyncRequestBody.fromBytes(content));
-    }
-
-    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, Publisher<ByteBuffer> body,
-                                      long contentLength) {
+    Mono<UploadPartResult> uploadPart(MultipartUploadHandle upload, int partNumber, UploadBody body) {
         checked(upload);
         Arguments.partNumber(partNumber);
         Arguments.notNull(body, "body");
-        Arguments.length(contentLength, "contentLength");
-        return part(partRequest(upload, partNumber, contentLength), new ExactLengthBody(body, contentLength, null,
-                "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key()));
+        return UploadBodies.prepare(body, "UploadPart",
+                        "UploadPart " + partNumber + " of s3://" + upload.bucket() + "/" + upload.key(), null)
+                .flatMap(prepared -> part(partRequest(upload, partNumber, prepared.length()), prepared.body()));
     }
 
     Mono<UploadPartResult> uploadPart(UploadPartRequest request, AsyncRequestBody body) {
@@ -220,32 +213,28 @@ final class MultipartOperations {
 
     // ------------------------------------------------------------------ lists
 
-    Mono<ListPartsPage> listParts(MultipartUploadHandle upload, int partNumberMarker) {
-        checked(upload);
-        if (partNumberMarker < 0 || partNumberMarker > 10_000) {
-            throw new InvalidInputException("partNumberMarker must be within 0..10000, got " + partNumberMarker);
-        }
-        return partsPage(upload, partNumberMarker);
+    Mono<ListPartsPage> listPartsPage(MultipartUploadHandle upload, ListPartsOptions options) {
+        return partsPage(upload, partsRequest(upload, options));
     }
 
-    Flux<PartSummary> listParts(MultipartUploadHandle upload) {
-        checked(upload);
-        return Pages.items(Pages.pages(partsPage(upload, 0),
+    Flux<ListPartsPage> listPartsPages(MultipartUploadHandle upload, ListPartsOptions options) {
+        ListPartsRequest first = partsRequest(upload, options);
+        return Pages.pages(partsPage(upload, first),
                 page -> page.truncated() && page.nextPartNumberMarker() > 0
-                        ? partsPage(upload, page.nextPartNumberMarker()) : null), ListPartsPage::parts);
+                        ? partsPage(upload, first.toBuilder().partNumberMarker(page.nextPartNumberMarker()).build())
+                        : null);
     }
 
-    Mono<ListPartsPage> listParts(ListPartsRequest request) {
-        Arguments.notNull(request, "request");
-        MultipartUploadHandle upload = checked(new MultipartUploadHandle(request.bucket(), request.key(),
-                Arguments.notNull(request.uploadId(), "uploadId")));
-        return partsPage(upload, request);
+    Flux<PartSummary> listParts(MultipartUploadHandle upload, ListPartsOptions options) {
+        return Pages.items(listPartsPages(upload, options), ListPartsPage::parts);
     }
 
-    private Mono<ListPartsPage> partsPage(MultipartUploadHandle upload, int partNumberMarker) {
-        return partsPage(upload, ListPartsRequest.builder().bucket(upload.bucket()).key(upload.key())
-                .uploadId(upload.uploadId()).partNumberMarker(partNumberMarker == 0 ? null : partNumberMarker)
-                .build());
+    private static ListPartsRequest partsRequest(MultipartUploadHandle upload, ListPartsOptions options) {
+        checked(upload);
+        Arguments.notNull(options, "options");
+        return ListPartsRequest.builder().bucket(upload.bucket()).key(upload.key()).uploadId(upload.uploadId())
+                .partNumberMarker(options.partNumberMarker() == 0 ? null : options.partNumberMarker())
+                .maxParts(options.pageSize()).build();
     }
 
     private Mono<ListPartsPage> partsPage(MultipartUploadHandle upload, ListPartsRequest request) {
@@ -263,29 +252,31 @@ final class MultipartOperations {
         return new ListPartsPage(upload, parts, truncated, truncated ? next : 0);
     }
 
-    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, String prefix, String keyMarker,
-                                                            String uploadIdMarker) {
-        Arguments.bucket(bucket);
-        return uploadsPage(ListMultipartUploadsRequest.builder().bucket(bucket).prefix(prefix).keyMarker(keyMarker)
-                .uploadIdMarker(uploadIdMarker).build());
+    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(String bucket, ListMultipartUploadsOptions options) {
+        return uploadsPage(uploadsRequest(bucket, options));
     }
 
-    Mono<ListMultipartUploadsPage> listMultipartUploadsPage(ListMultipartUploadsRequest request) {
-        Arguments.notNull(request, "request");
-        Arguments.bucket(request.bucket());
-        return uploadsPage(request);
-    }
-
-    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, String prefix) {
-        Arguments.bucket(bucket);
-        // no encoding-type=url here: Ceph RGW 16.2 and LocalS3 2.4 then encode the keys without saying so in the
-        // response (no <EncodingType>), and the SDK only decodes what the response declares encoded
-        ListMultipartUploadsRequest first = ListMultipartUploadsRequest.builder().bucket(bucket).prefix(prefix).build();
-        return Pages.items(Pages.pages(uploadsPage(first),
+    Flux<ListMultipartUploadsPage> listMultipartUploadsPages(String bucket, ListMultipartUploadsOptions options) {
+        ListMultipartUploadsRequest first = uploadsRequest(bucket, options);
+        return Pages.pages(uploadsPage(first),
                 page -> page.truncated() && (page.nextKeyMarker() != null || page.nextUploadIdMarker() != null)
                         ? uploadsPage(first.toBuilder().keyMarker(page.nextKeyMarker())
                         .uploadIdMarker(page.nextUploadIdMarker()).build())
-                        : null), ListMultipartUploadsPage::uploads);
+                        : null);
+    }
+
+    Flux<MultipartUploadSummary> listMultipartUploads(String bucket, ListMultipartUploadsOptions options) {
+        return Pages.items(listMultipartUploadsPages(bucket, options), ListMultipartUploadsPage::uploads);
+    }
+
+    private static ListMultipartUploadsRequest uploadsRequest(String bucket, ListMultipartUploadsOptions options) {
+        Arguments.bucket(bucket);
+        Arguments.notNull(options, "options");
+        // no encoding-type=url here: Ceph RGW 16.2 and LocalS3 2.4 then encode the keys without saying so in the
+        // response (no <EncodingType>), and the SDK only decodes what the response declares encoded
+        return ListMultipartUploadsRequest.builder().bucket(bucket).prefix(options.prefix())
+                .delimiter(options.delimiter()).keyMarker(options.keyMarker())
+                .uploadIdMarker(options.uploadIdMarker()).maxUploads(options.pageSize()).build();
     }
 
     private Mono<ListMultipartUploadsPage> uploadsPage(ListMultipartUploadsRequest request) {

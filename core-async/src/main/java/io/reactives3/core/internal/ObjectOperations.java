@@ -6,6 +6,7 @@ import io.reactives3.core.ClientSettings;
 import io.reactives3.core.CopyObjectOptions;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
+import io.reactives3.core.UploadBody;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.error.LocalFileException;
@@ -24,14 +25,11 @@ import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
 import io.reactives3.core.model.PutObjectResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -60,7 +58,6 @@ final class ObjectOperations {
 
     /** The most keys one DeleteObjects request may name. */
     static final int MAX_DELETE_KEYS = 1000;
-    private static final String TEXT_UTF8 = "text/plain; charset=utf-8";
 
     private final S3AsyncClient sdk;
     private final ClientSettings settings;
@@ -72,58 +69,24 @@ final class ObjectOperations {
 
     // ------------------------------------------------------------------ put
 
-    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content) {
-        return putObject(bucket, key, content, PutObjectOptions.defaults());
-    }
-
-    Mono<PutObjectResult> putObject(String bucket, String key, String content) {
-        Arguments.notNull(content, "content");
-        return putObject(bucket, key, content.getBytes(StandardCharsets.UTF_8),
-                PutObjectOptions.builder().contentType(TEXT_UTF8).build());
-    }
-
-    Mono<PutObjectResult> putObject(String bucket, String key, byte[] content, PutObjectOptions options) {
-        Arguments.notNull(content, "content");
-        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).contentLength((long) content.length).build();
-        // the body copies the array now: later changes by the caller do not alter what is sent
-        AsyncRequestBody body = AsyncRequestBody.fromBytes(content);
-        return put(request, body);
-    }
-
     /**
-     * The file is sized on subscribe, on {@link Schedulers#boundedElastic()} (file-system calls block), and read by
-     * the SDK through an asynchronous file channel; a missing or unreadable file arrives via onError.
+     * One PutObject of {@code body}: a file is sized on subscribe on {@link Schedulers#boundedElastic()} (file-system
+     * calls block) and read by the SDK through an asynchronous file channel; a missing or unreadable file arrives via
+     * onError. The options' content type wins over the one the body implies.
      */
-    Mono<PutObjectResult> putObject(String bucket, String key, Path file) {
-        Arguments.notNull(file, "file");
-        PutObjectRequest request = SdkRequests.putObject(bucket, key, PutObjectOptions.defaults()).build();
-        return Mono.fromCallable(() -> AsyncRequestBody.fromFile(file)) // sizes the file
-                .subscribeOn(Schedulers.boundedElastic())
-                .onErrorMap(e -> e instanceof UncheckedIOException || e instanceof IOException,
-                        e -> localFile("PutObject", bucket, key, file, e))
-                // still on boundedElastic: the content type is guessed from the file name here, not on an I/O thread
-                .flatMap(body -> put(request.toBuilder().contentLength(body.contentLength().orElseThrow())
-                        .contentType(body.contentType()).build(), body));
-    }
-
-    /** A local file that could not be sized or opened, naming the operation, target and file. */
-    private static LocalFileException localFile(String operation, String bucket, String key, Path file, Throwable e) {
-        Throwable cause = e instanceof UncheckedIOException io ? io.getCause() : e;
-        return new LocalFileException(operation + " s3://" + bucket + "/" + key + " failed: local file " + file + ": "
-                + cause, cause);
-    }
-
-    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength) {
-        return putObject(bucket, key, body, contentLength, PutObjectOptions.defaults());
-    }
-
-    Mono<PutObjectResult> putObject(String bucket, String key, Publisher<ByteBuffer> body, long contentLength,
-                                    PutObjectOptions options) {
+    Mono<PutObjectResult> putObject(String bucket, String key, UploadBody body, PutObjectOptions options) {
         Arguments.notNull(body, "body");
-        Arguments.length(contentLength, "contentLength");
-        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).contentLength(contentLength).build();
-        return put(request, new ExactLengthBody(body, contentLength, options.contentType(),
-                "PutObject s3://" + bucket + "/" + key));
+        Arguments.notNull(options, "options");
+        PutObjectRequest request = SdkRequests.putObject(bucket, key, options).build();
+        return UploadBodies.prepare(body, "PutObject", "PutObject s3://" + bucket + "/" + key,
+                        options.contentType())
+                .flatMap(prepared -> {
+                    PutObjectRequest.Builder sized = request.toBuilder().contentLength(prepared.length());
+                    if (options.contentType() == null && prepared.contentType() != null) {
+                        sized.contentType(prepared.contentType());
+                    }
+                    return put(sized.build(), prepared.body());
+                });
     }
 
     Mono<PutObjectResult> putObject(PutObjectRequest request, AsyncRequestBody body) {

@@ -245,8 +245,10 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         Arguments.notNull(prefix, "prefix");
         String listPrefix = prefix.isEmpty() ? null : prefix;
         return job(run -> deleter.delete(bucket, allVersions
-                ? client.listObjectVersions(bucket, listPrefix).map(v -> KeyVersion.of(v.key(), v.versionId()))
-                : client.listObjects(bucket, listPrefix).map(o -> KeyVersion.of(o.key())), run));
+                ? client.listObjectVersions(bucket, options -> options.prefix(listPrefix))
+                        .map(v -> KeyVersion.of(v.key(), v.versionId()))
+                : client.listObjects(bucket, options -> options.prefix(listPrefix))
+                        .map(o -> KeyVersion.of(o.key())), run));
     }
 
     @Override

@@ -128,7 +128,8 @@ final class DirectoryTransfers {
         String operation = "downloadDirectory s3://" + bucket + "/" + listPrefix + " to " + directory;
         return Mono.fromCallable(() -> root(directory, operation))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(root -> client.listObjects(bucket, listPrefix.isEmpty() ? null : listPrefix)
+                .flatMapMany(root -> client.listObjects(bucket,
+                                o -> o.prefix(listPrefix.isEmpty() ? null : listPrefix))
                         .filter(o -> !(o.key().endsWith("/") && o.size() == 0))
                         .doOnComplete(run::closeExpectation)
                         .flatMap(o -> downloadOne(bucket, listPrefix, root, o, options, run),

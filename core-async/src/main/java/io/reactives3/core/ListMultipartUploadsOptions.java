@@ -1,0 +1,140 @@
+package io.reactives3.core;
+
+import io.reactives3.core.error.InvalidInputException;
+
+/**
+ * Optional parts of a ListMultipartUploads listing. Immutable; build with {@link #builder()}; {@link #defaults()}
+ * lists every unfinished upload, 1,000 per page.
+ */
+public final class ListMultipartUploadsOptions {
+
+    /** The most uploads S3 returns per page, and the default page size. */
+    public static final int MAX_PAGE_SIZE = 1000;
+    private static final ListMultipartUploadsOptions DEFAULTS = builder().build();
+
+    private final String prefix;
+    private final String delimiter;
+    private final String keyMarker;
+    private final String uploadIdMarker;
+    private final int pageSize;
+
+    private ListMultipartUploadsOptions(Builder b) {
+        this.prefix = b.prefix;
+        this.delimiter = b.delimiter;
+        this.keyMarker = b.keyMarker;
+        this.uploadIdMarker = b.uploadIdMarker;
+        this.pageSize = b.pageSize;
+    }
+
+    /** Lists every unfinished upload, 1,000 per page. */
+    public static ListMultipartUploadsOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder with nothing set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Only keys starting with this, or {@code null} (default). */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Roll keys up to common prefixes at this delimiter (usually {@code /}), or {@code null} (default). */
+    public String delimiter() {
+        return delimiter;
+    }
+
+    /** Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning. */
+    public String keyMarker() {
+        return keyMarker;
+    }
+
+    /**
+     * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or {@code
+     * null} (default).
+     */
+    public String uploadIdMarker() {
+        return uploadIdMarker;
+    }
+
+    /** Uploads per page requested from the store, 1..1,000; default 1,000. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** A builder holding these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.prefix = prefix;
+        b.delimiter = delimiter;
+        b.keyMarker = keyMarker;
+        b.uploadIdMarker = uploadIdMarker;
+        b.pageSize = pageSize;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "ListMultipartUploadsOptions[" + "prefix=" + prefix + ", "
+                + "delimiter=" + delimiter + ", "
+                + "keyMarker=" + keyMarker + ", "
+                + "uploadIdMarker=" + uploadIdMarker + ", pageSize=" + pageSize + "]";
+    }
+
+    /** Builds {@link ListMultipartUploadsOptions}. */
+    public static final class Builder {
+        private String prefix;
+        private String delimiter;
+        private String keyMarker;
+        private String uploadIdMarker;
+        private int pageSize = MAX_PAGE_SIZE;
+
+        private Builder() {
+        }
+
+        /** Only keys starting with this, or {@code null} (default). */
+        public Builder prefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        /** Roll keys up to common prefixes at this delimiter (usually {@code /}), or {@code null} (default). */
+        public Builder delimiter(String delimiter) {
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /**
+         * Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning.
+         */
+        public Builder keyMarker(String keyMarker) {
+            this.keyMarker = keyMarker;
+            return this;
+        }
+
+        /**
+         * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or
+         * {@code null} (default).
+         */
+        public Builder uploadIdMarker(String uploadIdMarker) {
+            this.uploadIdMarker = uploadIdMarker;
+            return this;
+        }
+
+        /** Uploads per page, 1..1,000 (default 1,000). */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                throw new InvalidInputException("pageSize must be within 1..1000, got " + pageSize);
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        /** The options. */
+        public ListMultipartUploadsOptions build() {
+            return new ListMultipartUploadsOptions(this);
+        }
+    }
+}
