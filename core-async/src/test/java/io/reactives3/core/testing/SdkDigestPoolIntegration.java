@@ -7,7 +7,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * What BlockHound lets pass in every test JVM (and in the service-load JVM): the SDK keeps signing digests in a pool
  * behind a {@code LinkedBlockingDeque}, whose lock parks a thread for the nanoseconds another holds it. Under a
  * service's load (hundreds of requests signed at once) that shows up as a "blocking call" on whatever thread signs a
- * request; it waits for no I/O. Everything else stays forbidden on Reactor, Netty and the engine's threads.
+ * request; it waits for no I/O. Likewise the lock of a scheduler's delayed-work queue, taken when a timer (an
+ * interval, a timeout) is cancelled while another thread schedules on the same worker: Reactor's own integration
+ * allows its {@code offer} and {@code take}, not {@code remove}. Everything else stays forbidden on Reactor, Netty and the engine's threads.
  * Registered in {@code META-INF/services} of core-async's test jar, which every module's tests use.
  */
 public final class SdkDigestPoolIntegration implements BlockHoundIntegration {
@@ -18,6 +20,7 @@ public final class SdkDigestPoolIntegration implements BlockHoundIntegration {
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside(DIGESTS, "getDigest")
                 .allowBlockingCallsInside(DIGESTS + "$CloseableMessageDigest", "close")
-                .allowBlockingCallsInside(DIGESTS + "$CloseableMessageDigest", "digest");
+                .allowBlockingCallsInside(DIGESTS + "$CloseableMessageDigest", "digest")
+                .allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove");
     }
 }
