@@ -33,7 +33,7 @@ public final class PartCollection extends ResourceCollection<PartCollection, Mul
     Mono<Fetched<Integer, MultipartUploadPart>> fetch(Integer partNumberMarker, int maxParts) {
         MultipartUploadHandle handle = upload.handle();
         return upload.context().client().listPartsPage(handle, ListPartsOptions.builder()
-                        .partNumberMarker(partNumberMarker).pageSize(maxParts).build())
+                        .partNumberMarker(partNumberMarker == null ? 0 : partNumberMarker).pageSize(maxParts).build())
                 .map(page -> new Fetched<>(
                         page.parts().stream().map(p -> new MultipartUploadPart(upload, p.partNumber(), p)).toList(),
                         List.of(),
