@@ -5,6 +5,7 @@ import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.spi.SdkErrors;
 import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
@@ -124,7 +125,12 @@ final class CrtBackend implements AutoCloseable {
                             ? LocalFiles.partMd5s(file, size, layout.partSize()).map(Checksums::multipartETag)
                             : Mono.fromCallable(() -> Checksums.hex(LocalFiles.digest(file, size, IntegrityMode.MD5)
                                     .md5())).subscribeOn(Schedulers.boundedElastic());
-                    return Mono.zip(put, expected).flatMap(t -> check(t.getT1(), t.getT2(), file, operation));
+                    Mono<String> digest = expected.cache();
+                    int parts = multipart ? layout.partCount() : 1;
+                    return Mono.zip(put.onErrorResume(PreconditionFailedException.class,
+                                    e -> digest.flatMap(md5 -> ownWrite(bucket, key, options, md5, size, parts, e))),
+                                    digest)
+                            .flatMap(t -> check(t.getT1(), t.getT2(), file, operation));
                 })
                 .doOnNext(result -> {
                     run.bytes(result.size());
@@ -133,6 +139,24 @@ final class CrtBackend implements AutoCloseable {
                     }
                     run.itemsDone(1);
                 });
+    }
+
+    /**
+     * As the Reactor backend does ({@link Uploads#ownWrite}): a conditional upload answered 412 after the CRT
+     * retried an attempt whose answer was lost finds, with HeadObject, the object it wrote itself (the ETag the file
+     * gives); it is then reported as uploaded. Otherwise the 412 stands.
+     */
+    private Mono<UploadResult> ownWrite(String bucket, String key, PutObjectOptions options, String expected,
+                                        long size, int parts, PreconditionFailedException failed) {
+        if (options.ifNoneMatch() == null && options.ifMatch() == null) {
+            return Mono.error(failed);
+        }
+        return client.headObject(bucket, key).onErrorMap(e -> failed).flatMap(head -> {
+            String eTag = Checksums.unquote(head.eTag());
+            return expected.equalsIgnoreCase(eTag)
+                    ? Mono.just(new UploadResult(bucket, key, eTag, head.versionId(), size, parts, TransferBackend.CRT))
+                    : Mono.error(failed);
+        });
     }
 
     /**

@@ -15,6 +15,8 @@ import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.PutObjectResult;
 import io.reactives3.core.model.UploadPartResult;
+import io.reactives3.core.model.UploadedPart;
+import io.reactives3.core.spi.SdkErrors;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferBackend;
 import io.reactives3.transfer.TransferSettings;
@@ -32,6 +34,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -164,10 +169,9 @@ final class Uploads {
                         .collectSortedList(Comparator.comparingInt(p -> p.result().partNumber()))
                         .flatMap(sent -> Mono.defer(() -> {
                                     completing.set(true);
-                                    return client.completeMultipartUpload(upload, sent.stream()
-                                            .map(p -> p.result().toCompletedPart()).toList());
+                                    return complete(upload, sent, options);
                                 })
-                                .onErrorResume(Uploads::outcomeUnknown, e -> completeOutcome(upload, e,
+                                .onErrorResume(e -> outcomeUnknown(e, options), e -> completeOutcome(upload, e,
                                         settings.integrity() == IntegrityMode.MD5 ? Checksums.multipartETag(
                                                 sent.stream().map(SentPart::md5).toList()) : null))
                                 .map(complete -> new Done(complete, sent))),
@@ -202,9 +206,55 @@ final class Uploads {
      * timeout), a 5xx (including a {@code 200} with an {@code <Error>} body, which the SDK maps to the error's
      * status), or {@code NoSuchUpload} (a retry of a Complete that the store had done while its answer was lost).
      */
-    private static boolean outcomeUnknown(Throwable error) {
+    private static boolean outcomeUnknown(Throwable error, PutObjectOptions options) {
         return error instanceof S3TransportException || error instanceof UploadNotFoundException
-                || (error instanceof S3ServiceException service && service.isRetryable());
+                || (error instanceof S3ServiceException service && service.isRetryable())
+                || (error instanceof PreconditionFailedException && conditional(options));
+    }
+
+    private static boolean conditional(PutObjectOptions options) {
+        return options.ifNoneMatch() != null || options.ifMatch() != null;
+    }
+
+    /**
+     * CompleteMultipartUpload of the sent parts; the options' {@code If-None-Match}/{@code If-Match} go on it (as
+     * S3 defines conditional multipart writes, and as the CRT client sends them), through the SDK client since the
+     * toolkit's call has no conditions. A condition that fails gives {@link PreconditionFailedException} (the upload
+     * is then aborted); a store that ignores conditions on Complete (Ceph RGW 16.2) completes regardless.
+     */
+    private Mono<CompleteMultipartUploadResult> complete(MultipartUploadHandle upload, List<SentPart> sent,
+                                                         PutObjectOptions options) {
+        List<UploadedPart> parts = sent.stream().map(p -> p.result().toCompletedPart()).toList();
+        if (!conditional(options)) {
+            return client.completeMultipartUpload(upload, parts);
+        }
+        CompleteMultipartUploadRequest request = CompleteMultipartUploadRequest.builder()
+                .bucket(upload.bucket()).key(upload.key()).uploadId(upload.uploadId())
+                .ifNoneMatch(quoted(options.ifNoneMatch())).ifMatch(quoted(options.ifMatch()))
+                .multipartUpload(CompletedMultipartUpload.builder().parts(parts.stream().map(p -> {
+                    CompletedPart.Builder part = CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag());
+                    if (p.checksum() != null && p.checksum().startsWith("CRC32=")) {
+                        part.checksumCRC32(p.checksum().substring("CRC32=".length()));
+                    }
+                    return part.build();
+                }).toList()).build())
+                .build();
+        return Mono.fromFuture(() -> client.sdkClient().completeMultipartUpload(request))
+                .onErrorMap(e -> SdkErrors.translate(e, "CompleteMultipartUpload", upload.bucket(), upload.key()))
+                .map(r -> new CompleteMultipartUploadResult(upload.bucket(), upload.key(),
+                        emptyToNull(Checksums.unquote(r.eTag())), emptyToNull(r.versionId()), r.location()));
+    }
+
+    /** {@code *} as is, an ETag quoted unless it already is. */
+    private static String quoted(String eTag) {
+        if (eTag == null || eTag.equals("*") || eTag.startsWith("\"") || eTag.startsWith("W/")) {
+            return eTag;
+        }
+        return "\"" + eTag + "\"";
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /**
@@ -367,7 +417,10 @@ final class Uploads {
     /** CreateMultipartUpload with the options' headers, announcing CRC32 part checksums in {@link IntegrityMode#CRC32}. */
     private static CreateMultipartUploadRequest createRequest(String bucket, String key, PutObjectOptions options,
                                                               boolean crc32) {
-        CreateMultipartUploadRequest.Builder request = SdkRequests.createMultipartUpload(bucket, key, options);
+        // conditions belong to CompleteMultipartUpload (see complete)
+        PutObjectOptions unconditional = conditional(options)
+                ? options.toBuilder().ifNoneMatch(null).ifMatch(null).build() : options;
+        CreateMultipartUploadRequest.Builder request = SdkRequests.createMultipartUpload(bucket, key, unconditional);
         if (crc32) {
             request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         }
