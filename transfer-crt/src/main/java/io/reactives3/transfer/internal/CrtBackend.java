@@ -270,10 +270,14 @@ final class CrtBackend implements AutoCloseable {
 
     /** Reports the temporary file's growth as progress, every progress interval. */
     private Disposable watch(Path file, AtomicLong reported, TransferRun run) {
+        // ticks that come while a size is still being read are dropped (not an overflow error), and an error ends
+        // the watch quietly: without a handler it would go to Hooks.onErrorDropped, logged at ERROR
         return Flux.interval(settings.progressInterval())
+                .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> Files.exists(file) ? Files.size(file) : 0L)
-                        .subscribeOn(Schedulers.boundedElastic()).onErrorReturn(0L))
-                .subscribe(size -> run.bytes(size - reported.getAndSet(size)));
+                        .subscribeOn(Schedulers.boundedElastic()).onErrorReturn(0L), 1)
+                .subscribe(size -> run.bytes(size - reported.getAndSet(size)),
+                        e -> LOG.debug("progress watch of {} ended: {}", file, e.toString()));
     }
 
     private static Mono<Void> stop(Disposable watcher, AtomicLong reported, long finalBytes, TransferRun run) {
