@@ -47,7 +47,8 @@ final class Copier {
                           TransferRun run) {
         GetObjectOptions.Builder source = GetObjectOptions.builder().versionId(options.sourceVersionId())
                 .ifMatch(options.sourceIfMatch());
-        return client.headObject(sourceBucket, sourceKey, source.build()).flatMap(head -> {
+        return PartRetry.withRetries(client.headObject(sourceBucket, sourceKey, source.build()), settings,
+                "HeadObject s3://" + sourceBucket + "/" + sourceKey).flatMap(head -> {
             long size = ReadPlan.sizeOf(head);
             if (!PartPlan.multipart(size, settings.multipartThreshold())) {
                 run.plan(size, 1);

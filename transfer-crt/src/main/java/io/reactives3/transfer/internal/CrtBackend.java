@@ -211,7 +211,8 @@ final class CrtBackend implements AutoCloseable {
     }
 
     Mono<DownloadResult> download(String bucket, String key, Path destination, TransferRun run) {
-        return client.headObject(bucket, key).flatMap(head -> download(head, destination, run));
+        return PartRetry.withRetries(client.headObject(bucket, key), settings, "HeadObject s3://" + bucket + "/" + key)
+                .flatMap(head -> download(head, destination, run));
     }
 
     private Mono<DownloadResult> download(ObjectHead head, Path destination, TransferRun run) {

@@ -276,11 +276,13 @@ final class RangedDownloader {
     }
 
     /**
-     * HeadObject. A store that accepts the request and never answers fails it with the client's read timeout (the
-     * Netty client's {@code readTimeout}; on the CRT HTTP client, a connection moving nothing for that long).
+     * HeadObject, retried as a part is ({@link PartRetry}: a throttled or failed HEAD must not fail a download that
+     * a part would have retried). A store that accepts the request and never answers fails it with the client's read
+     * timeout (the Netty client's {@code readTimeout}; on the CRT HTTP client, a connection moving nothing for that
+     * long), after the attempts.
      */
     Mono<ObjectHead> head(String bucket, String key) {
-        return client.headObject(bucket, key);
+        return PartRetry.withRetries(client.headObject(bucket, key), settings, "HeadObject s3://" + bucket + "/" + key);
     }
 
     // ------------------------------------------------------------------ one range
