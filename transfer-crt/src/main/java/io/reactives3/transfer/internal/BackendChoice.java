@@ -2,6 +2,7 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.StoreProfile;
 import io.reactives3.transfer.TransferBackend;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which backend file uploads and file downloads use for a store, and the sentence the engine logs about it. Never
@@ -61,6 +62,15 @@ record BackendChoice(TransferBackend upload, TransferBackend download, boolean w
     static BackendChoice crtUnavailable(Throwable reason) {
         return new BackendChoice(TransferBackend.REACTOR, TransferBackend.REACTOR, true, "the CRT S3 client is "
                 + "unavailable here (" + reason + "); falling back to the Reactor engine for file transfers");
+    }
+
+    /**
+     * The engine's file backend: {@code reactor} or {@code crt} per direction as chosen ({@code crt} is non-null
+     * when {@link #needsCrt()}).
+     */
+    FileBackend files(FileBackend reactor, @Nullable FileBackend crt) {
+        return FileBackend.split(upload == TransferBackend.CRT ? java.util.Objects.requireNonNull(crt) : reactor,
+                download == TransferBackend.CRT ? java.util.Objects.requireNonNull(crt) : reactor);
     }
 
     /** Whether a CRT client is needed. */
