@@ -2,6 +2,7 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.StoreProfile;
 import io.reactives3.transfer.TransferBackend;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,13 +65,9 @@ record BackendChoice(TransferBackend upload, TransferBackend download, boolean w
                 + "unavailable here (" + reason + "); falling back to the Reactor engine for file transfers");
     }
 
-    /**
-     * The engine's file backend: {@code reactor} or {@code crt} per direction as chosen ({@code crt} is non-null
-     * when {@link #needsCrt()}).
-     */
-    FileBackend files(FileBackend reactor, @Nullable FileBackend crt) {
-        return FileBackend.split(upload == TransferBackend.CRT ? java.util.Objects.requireNonNull(crt) : reactor,
-                download == TransferBackend.CRT ? java.util.Objects.requireNonNull(crt) : reactor);
+    /** {@code reactor} or {@code crt} as {@code backend} says ({@code crt} is non-null when {@link #needsCrt()}). */
+    static FileBackend pick(TransferBackend backend, FileBackend reactor, @Nullable FileBackend crt) {
+        return backend == TransferBackend.CRT ? Objects.requireNonNull(crt, "crt") : reactor;
     }
 
     /** Whether a CRT client is needed. */

@@ -279,12 +279,7 @@ final class CrtFileBackend implements FileBackend {
     }
 
     @Override
-    public TransferBackend uploads() {
-        return TransferBackend.CRT;
-    }
-
-    @Override
-    public TransferBackend downloads() {
+    public TransferBackend kind() {
         return TransferBackend.CRT;
     }
 
@@ -310,13 +305,15 @@ final class CrtFileBackend implements FileBackend {
         private final String operation;
         private final long md5PartSize;
         private volatile @Nullable Throwable failure;
-        private volatile List<byte[]> partMd5s = List.of();
+        private volatile List<byte[]> partMd5s;
 
         StampedFileBody(Path file, LocalFiles.Stamp stamp, String operation, long md5PartSize) {
             this.file = file;
             this.stamp = stamp;
             this.operation = operation;
             this.md5PartSize = md5PartSize;
+            // an empty body is not read (the CRT may never subscribe to it)
+            this.partMd5s = stamp.size() == 0 && md5PartSize > 0 ? List.of(Checksums.md5().digest()) : List.of();
         }
 
         /** The failure of the last read of the file (a change, an I/O error), or null. */
@@ -326,7 +323,11 @@ final class CrtFileBackend implements FileBackend {
 
         /** The MD5 of each part of the last complete read (MD5 mode). */
         List<byte[]> partMd5s() {
-            return partMd5s;
+            List<byte[]> md5s = partMd5s;
+            if (md5s.isEmpty()) {
+                throw new IllegalStateException(operation + ": the CRT completed without reading the whole file");
+            }
+            return md5s;
         }
 
         @Override
@@ -345,10 +346,6 @@ final class CrtFileBackend implements FileBackend {
             Flux.using(() -> FileChannel.open(file), channel -> Flux.<ByteBuffer, Reading>generate(Reading::new,
                                     (reading, sink) -> {
                                         if (reading.position == size) {
-                                            if (size == 0) {
-                                                checkUnchanged();
-                                            }
-                                            partMd5s = reading.finish();
                                             sink.complete();
                                             return reading;
                                         }
@@ -360,6 +357,7 @@ final class CrtFileBackend implements FileBackend {
                                         reading.position += n;
                                         if (reading.position == size) {
                                             checkUnchanged();
+                                            partMd5s = reading.finish();
                                         }
                                         sink.next(ByteBuffer.wrap(bytes));
                                         return reading;
@@ -407,9 +405,6 @@ final class CrtFileBackend implements FileBackend {
             }
 
             List<byte[]> finish() {
-                if (md5PartSize > 0 && md5s.isEmpty()) {
-                    md5s.add(Checksums.md5().digest());
-                }
                 return List.copyOf(md5s);
             }
         }

@@ -40,8 +40,9 @@ public final class DefaultTransferEngine implements S3TransferEngine {
 
     private final ReactiveS3Client client;
     private final TransferSettings settings;
-    /** Single-file uploads and downloads, on the backend chosen for each. */
-    private final FileBackend files;
+    /** File uploads and downloads (single files and directory items), each on the backend chosen for it. */
+    private final FileBackend fileUploads;
+    private final FileBackend fileDownloads;
     /** The client of ranged downloads when the engine built one (over the CRT HTTP client); closed with the engine. */
     private final ReactiveS3Client ownDownloadClient;
     private final StreamUploader streamUploader;
@@ -86,9 +87,11 @@ public final class DefaultTransferEngine implements S3TransferEngine {
                 && settings.backend() == TransferBackend.AUTO ? rangedGetClient(client) : client;
         this.ownDownloadClient = downloadClient == client ? null : downloadClient;
         this.downloader = new RangedDownloader(downloadClient, settings, work);
-        this.files = choice.files(new ReactorFileBackend(new FileUploader(uploads), downloader), crt);
+        FileBackend reactor = new ReactorFileBackend(new FileUploader(uploads), downloader);
+        this.fileUploads = BackendChoice.pick(choice.upload(), reactor, crt);
+        this.fileDownloads = BackendChoice.pick(choice.download(), reactor, crt);
         this.copier = new Copier(client, uploads);
-        this.directories = new DirectoryTransfers(client, settings, files);
+        this.directories = new DirectoryTransfers(client, settings, fileUploads, fileDownloads);
         this.deleter = new BatchDeleter(client, settings);
     }
 
@@ -131,12 +134,12 @@ public final class DefaultTransferEngine implements S3TransferEngine {
 
     @Override
     public TransferBackend uploadBackend() {
-        return files.uploads();
+        return fileUploads.kind();
     }
 
     @Override
     public TransferBackend downloadBackend() {
-        return files.downloads();
+        return fileDownloads.kind();
     }
 
     // ------------------------------------------------------------------ files
@@ -151,7 +154,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         Arguments.notNull(source, "source");
         checkObject(bucket, key);
         Arguments.notNull(options, "options");
-        return single(run -> files.uploadFile(source, bucket, key, options, run));
+        return single(run -> fileUploads.uploadFile(source, bucket, key, options, run));
     }
 
     @Override
@@ -167,7 +170,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
     public Transfer<DownloadResult> downloadFile(String bucket, String key, Path destination) {
         checkObject(bucket, key);
         Arguments.notNull(destination, "destination");
-        return single(run -> files.downloadFile(bucket, key, destination, run));
+        return single(run -> fileDownloads.downloadFile(bucket, key, destination, run));
     }
 
     @Override
@@ -240,7 +243,10 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         if (ownDownloadClient != null) {
             ownDownloadClient.close();
         }
-        files.close();
+        fileUploads.close();
+        if (fileDownloads != fileUploads) {
+            fileDownloads.close();
+        }
         work.dispose();
     }
 

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
  * What moves one file between the local disk and S3: the seam between the engine's orchestration (single files,
  * directories, progress) and the client that carries the bytes. {@link ReactorFileBackend} uses the engine's own
  * multipart code over the {@code ReactiveS3Client}; {@link CrtFileBackend} the AWS CRT-based S3 client. The engine
- * picks one per direction once ({@link BackendChoice}, {@link #split}); nothing above this interface asks which one
- * it has.
+ * picks one for uploads and one for downloads once ({@link BackendChoice#pick}); nothing above this interface asks
+ * which one it has.
  *
  * <p>Both honour the same contract: the source file is stamped (size, modification time) before the upload and a
  * change seen before the object is committed fails the upload with a {@code LocalFileException}, leaving the previous
@@ -29,51 +29,11 @@ interface FileBackend extends AutoCloseable {
     /** Downloads {@code s3://bucket/key} to {@code destination}. */
     Mono<DownloadResult> downloadFile(String bucket, String key, Path destination, TransferRun run);
 
-    /** The backend that carries file uploads. */
-    TransferBackend uploads();
+    /** Which backend this is (as {@code S3TransferEngine.uploadBackend()} reports it). */
+    TransferBackend kind();
 
-    /** The backend that carries file downloads. */
-    TransferBackend downloads();
-
-    /** Releases what the backend holds (native clients); never fails. */
+    /** Releases what the backend holds (a native client); never fails. Nothing by default. */
     @Override
-    void close();
-
-    /** Uploads through {@code uploads}, downloads through {@code downloads}; closes both. */
-    static FileBackend split(FileBackend uploads, FileBackend downloads) {
-        if (uploads == downloads) {
-            return uploads;
-        }
-        return new FileBackend() {
-            @Override
-            public Mono<UploadResult> uploadFile(Path file, String bucket, String key, PutObjectOptions options,
-                                                 TransferRun run) {
-                return uploads.uploadFile(file, bucket, key, options, run);
-            }
-
-            @Override
-            public Mono<DownloadResult> downloadFile(String bucket, String key, Path destination, TransferRun run) {
-                return downloads.downloadFile(bucket, key, destination, run);
-            }
-
-            @Override
-            public TransferBackend uploads() {
-                return uploads.uploads();
-            }
-
-            @Override
-            public TransferBackend downloads() {
-                return downloads.downloads();
-            }
-
-            @Override
-            public void close() {
-                try {
-                    uploads.close();
-                } finally {
-                    downloads.close();
-                }
-            }
-        };
+    default void close() {
     }
 }

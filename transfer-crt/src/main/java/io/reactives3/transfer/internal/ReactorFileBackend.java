@@ -34,17 +34,7 @@ final class ReactorFileBackend implements FileBackend {
     }
 
     @Override
-    public TransferBackend uploads() {
+    public TransferBackend kind() {
         return TransferBackend.REACTOR;
-    }
-
-    @Override
-    public TransferBackend downloads() {
-        return TransferBackend.REACTOR;
-    }
-
-    @Override
-    public void close() {
-        // the clients belong to the engine
     }
 }
