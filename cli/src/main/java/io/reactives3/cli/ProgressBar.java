@@ -20,6 +20,7 @@ public final class ProgressBar {
     private final boolean terminal;
     private final Duration plainInterval;
     private long lastPlainNanos = Long.MIN_VALUE;
+    private @Nullable String lastPlain;
     private boolean drawn;
 
     /**
@@ -51,7 +52,25 @@ public final class ProgressBar {
      * @param detail  extra text (e.g. {@code 3/10 files}), or {@code null}
      */
     public void update(String label, long bytes, @Nullable Long total, Duration elapsed, @Nullable String detail) {
-        String line = line(label, bytes, total, elapsed, detail);
+        show(line(label, bytes, total, elapsed, detail));
+    }
+
+    /**
+     * Shows the state of a job counted in items rather than bytes (e.g. objects put or deleted), as
+     * {@link #update} does.
+     *
+     * @param unit what is counted, plural (e.g. {@code objects})
+     */
+    public void updateCount(String label, long done, @Nullable Long total, Duration elapsed, String unit) {
+        show(countLine(label, done, total, elapsed, unit));
+    }
+
+    /** Shows the final state of a job counted in items and ends the bar's line, as {@link #finish} does. */
+    public void finishCount(String label, long done, @Nullable Long total, Duration elapsed, String unit) {
+        end(countLine(label, done, total, elapsed, unit));
+    }
+
+    private void show(String line) {
         if (terminal) {
             out.print("\r\033[2K" + line);
             out.flush();
@@ -60,6 +79,7 @@ public final class ProgressBar {
             long now = System.nanoTime();
             if (lastPlainNanos == Long.MIN_VALUE || now - lastPlainNanos >= plainInterval.toNanos()) {
                 lastPlainNanos = now;
+                lastPlain = line;
                 out.println(line);
             }
         }
@@ -76,9 +96,41 @@ public final class ProgressBar {
 
     /** Shows the final state (always printed, also when not a terminal) and ends the bar's line. */
     public void finish(String label, long bytes, @Nullable Long total, Duration elapsed, @Nullable String detail) {
-        String line = line(label, bytes, total, elapsed, detail);
-        out.println(terminal ? "\r\033[2K" + line : line);
+        end(line(label, bytes, total, elapsed, detail));
+    }
+
+    private void end(String line) {
+        if (terminal) {
+            out.println("\r\033[2K" + line);
+        } else if (!line.equals(lastPlain)) { // not twice the same final line
+            out.println(line);
+        }
+        lastPlainNanos = Long.MIN_VALUE;
+        lastPlain = null;
         drawn = false;
+    }
+
+    /** The text of one update of a job counted in items, e.g. {@code delete [####....]  50%  500/1000 objects}. */
+    public static String countLine(String label, long done, @Nullable Long total, Duration elapsed, String unit) {
+        double seconds = elapsed.toNanos() / 1e9;
+        double rate = seconds > 0 ? done / seconds : 0;
+        StringBuilder s = new StringBuilder(label).append(' ');
+        if (total != null && total > 0) {
+            double fraction = Math.min(1.0, (double) done / total);
+            int filled = (int) Math.round(fraction * WIDTH);
+            s.append('[').append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ")
+                    .append(String.format(Locale.ROOT, "%3.0f%%  %,d/%,d %s", fraction * 100, done, total, unit));
+        } else {
+            s.append(String.format(Locale.ROOT, "%,d %s", done, unit));
+        }
+        s.append(String.format(Locale.ROOT, "  %,.0f %s/s", rate, unit));
+        if (total != null && total > 0 && done < total) {
+            s.append("  ETA ").append(rate > 0 ? duration(Duration.ofSeconds((long) Math.ceil((total - done) / rate)))
+                    : "?");
+        } else {
+            s.append("  in ").append(duration(elapsed));
+        }
+        return s.toString();
     }
 
     /** The text of one update (no control characters), e.g. for logs and tests. */

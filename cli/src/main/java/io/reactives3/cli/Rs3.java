@@ -216,6 +216,12 @@ public final class Rs3 {
 
     /** A one-line description of a failure: what the store said, or why it could not be reached. */
     static String describe(Throwable e, Session session) {
+        String text = describeFully(e, session);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " ..."; // the SDK's advice runs over many lines
+    }
+
+    private static String describeFully(Throwable e, Session session) {
         if (e instanceof CliException c) {
             return c.getMessage();
         }
