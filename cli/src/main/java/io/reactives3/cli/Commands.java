@@ -35,6 +35,7 @@ final class Commands {
             case "mb" -> mb(s);
             case "rb" -> rb(s);
             case "presign" -> presign(s);
+            case "serve" -> serve(s);
             default -> throw CliException.usage("unknown command '" + verb + "'");
         };
     }
@@ -96,7 +97,12 @@ final class Commands {
                 return code;
             }
         }
-        s.await(s.target.client.deleteBucket(bucket), null);
+        try {
+            s.await(s.target.client.deleteBucket(bucket), null);
+        } catch (io.reactives3.core.error.BucketConflictException e) {
+            throw CliException.failed("bucket '" + bucket + "' is not empty (rb --force deletes what is in it first): "
+                    + e.getMessage());
+        }
         s.say("remove_bucket: " + bucket);
         s.await(Mono.empty(), null);
         return Rs3.OK;
@@ -169,6 +175,22 @@ final class Commands {
             throw new IllegalStateException("the presigner gave no URL");
         }
         s.out.println(request.url());
+        return Rs3.OK;
+    }
+
+    /** Keeps the {@code --server} running and prints how to point other commands at it, until Ctrl-C. */
+    private static int serve(Session s) {
+        s.options.operands(0, 0, "--server KIND serve");
+        io.reactives3.testkit.S3Target server = s.target.server();
+        if (server == null) {
+            throw CliException.usage("serve needs --server KIND (s3proxy, local-s3, ceph-rgw, minio)");
+        }
+        s.out.println("# " + server.name() + " runs until Ctrl-C; in another shell:");
+        s.out.println("export REACTIVE_S3_ENDPOINT=" + server.endpoint() + " REACTIVE_S3_REGION=" + server.region().id()
+                + " REACTIVE_S3_ACCESS_KEY=" + server.accessKey() + " REACTIVE_S3_SECRET_KEY=" + server.secretKey()
+                + " REACTIVE_S3_PATH_STYLE=" + server.pathStyle());
+        s.out.flush();
+        s.await(Mono.never(), null);
         return Rs3.OK;
     }
 

@@ -152,6 +152,11 @@ final class Endpoint implements AutoCloseable {
         return null;
     }
 
+    /** The embedded server started for this command ({@code --server}), or {@code null}. */
+    @Nullable S3Target server() {
+        return server;
+    }
+
     @Override
     public void close() {
         engine.close();

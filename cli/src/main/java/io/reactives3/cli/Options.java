@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /** The parsed command line: the verb, its operands, and the options (which may come before or after the verb). */
 final class Options {
 
-    static final List<String> VERBS = List.of("ls", "cp", "sync", "rm", "mb", "rb", "presign");
+    static final List<String> VERBS = List.of("ls", "cp", "sync", "rm", "mb", "rb", "presign", "serve");
 
     /** Options that take a value ({@code --name value} or {@code --name=value}). */
     private static final Set<String> VALUED = Set.of("endpoint", "region", "access-key", "secret-key", "server",

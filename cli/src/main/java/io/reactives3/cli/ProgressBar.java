@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders a transfer's progress: bytes, rate, ETA. On a terminal one line redrawn in place
  * ({@code [#####.....]  48%  123.0 MiB / 256.0 MiB  87.2 MiB/s  ETA 2s}); elsewhere (a pipe, a log file, CI)
- * a plain line at most every {@code plainInterval}. Not thread-safe: call it from one thread (the one that waits
+ * a plain line every {@code plainInterval} (the first one interval after the start, so a short transfer prints only
+ * its final line). Not thread-safe: call it from one thread (the one that waits
  * for the transfer), never from a Reactor thread, since printing blocks.
  */
 public final class ProgressBar {
@@ -19,7 +20,8 @@ public final class ProgressBar {
     private final PrintStream out;
     private final boolean terminal;
     private final Duration plainInterval;
-    private long lastPlainNanos = Long.MIN_VALUE;
+    /** When the last plain line was printed (or the bar created or finished): plain lines wait an interval. */
+    private long lastPlainNanos = System.nanoTime();
     private @Nullable String lastPlain;
     private boolean drawn;
 
@@ -77,7 +79,7 @@ public final class ProgressBar {
             drawn = true;
         } else {
             long now = System.nanoTime();
-            if (lastPlainNanos == Long.MIN_VALUE || now - lastPlainNanos >= plainInterval.toNanos()) {
+            if (now - lastPlainNanos >= plainInterval.toNanos()) {
                 lastPlainNanos = now;
                 lastPlain = line;
                 out.println(line);
@@ -105,7 +107,7 @@ public final class ProgressBar {
         } else if (!line.equals(lastPlain)) { // not twice the same final line
             out.println(line);
         }
-        lastPlainNanos = Long.MIN_VALUE;
+        lastPlainNanos = System.nanoTime();
         lastPlain = null;
         drawn = false;
     }

@@ -54,6 +54,8 @@ public final class Rs3 {
               rb s3://bucket                   remove an empty bucket (--force: delete its objects and uploads first)
               presign s3://bucket/key          print a presigned URL (--expires-in seconds, default 3600, at most
                                                604800; --method GET or PUT, default GET)
+              serve                            with --server KIND: keep the server running until Ctrl-C and print
+                                               the variables that point other rs3 commands (and ./run.sh) at it
 
             Options:
               -r, --recursive                  cp and rm: work on every key under a folder
@@ -91,7 +93,8 @@ public final class Rs3 {
               130  interrupted (Ctrl-C): transfers cancelled, their multipart uploads aborted
 
             Examples:
-              ./rs3 --server s3proxy mb s3://demo
+              ./rs3 --server s3proxy serve     (then, in another shell, the export line it prints)
+              ./rs3 mb s3://demo
               ./rs3 --endpoint http://127.0.0.1:9000 cp -r ./photos s3://media/photos/
               ./rs3 sync s3://media/photos ./backup --delete
               ./rs3 --source-endpoint https://old.example.com cp -r s3://media s3://media-copy
@@ -240,7 +243,7 @@ public final class Rs3 {
             return "could not reach " + where + ": " + e.getMessage();
         }
         if (e instanceof S3ToolkitException) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            return e.getMessage();
         }
         return e.toString();
     }

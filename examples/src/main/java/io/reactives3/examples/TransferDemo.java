@@ -111,14 +111,14 @@ public final class TransferDemo {
                 String written = generate(source, size);
 
                 TransferProgress<UploadResult> upload = show(bar, "upload  ",
-                        engine.uploadFile(source, bucket, "big.bin"));
+                        engine.uploadFile(source, bucket, "big.bin"), false);
                 UploadResult up = resultOf(upload);
                 double upRate = rate(up.size(), upload.elapsed());
                 out.printf(Locale.ROOT, "uploaded %s in %d parts (%s backend): %s/s%n", ProgressBar.bytes(up.size()),
                         up.parts(), up.backend(), ProgressBar.bytes((long) upRate));
 
                 TransferProgress<DownloadResult> download = show(bar, "download",
-                        engine.downloadFile(bucket, "big.bin", copy));
+                        engine.downloadFile(bucket, "big.bin", copy), false);
                 DownloadResult down = resultOf(download);
                 double downRate = rate(down.size(), download.elapsed());
                 String read = sha256(copy);
@@ -133,7 +133,7 @@ public final class TransferDemo {
                         SMALL_CONCURRENCY, putRate);
 
                 TransferProgress<BatchDeleteResult> deletion = show(bar, "delete  ",
-                        engine.deletePrefix(bucket, "small/", false));
+                        engine.deletePrefix(bucket, "small/", false), true);
                 BatchDeleteResult deleted = resultOf(deletion);
                 double deleteRate = deleted.deleted() / Math.max(1e-9, deletion.elapsed().toNanos() / 1e9);
                 out.printf(Locale.ROOT, "deleted %,d objects in %d DeleteObjects requests: %,.0f objects/s%s%n",
@@ -168,7 +168,8 @@ public final class TransferDemo {
      * Runs {@code transfer} and waits for its final snapshot (with the result), drawing its progress from this
      * thread (printing blocks, so it never happens on the Reactor threads that deliver the snapshots).
      */
-    private static <R> TransferProgress<R> show(ProgressBar bar, String label, Transfer<R> transfer) {
+    private static <R> TransferProgress<R> show(ProgressBar bar, String label, Transfer<R> transfer,
+                                                boolean countObjects) {
         AtomicReference<TransferProgress<R>> latest = new AtomicReference<>();
         AtomicReference<Throwable> error = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -178,7 +179,7 @@ public final class TransferDemo {
         }, done::countDown);
         try {
             while (!done.await(100, TimeUnit.MILLISECONDS)) {
-                draw(bar, label, latest.get(), false);
+                draw(bar, label, latest.get(), false, countObjects);
             }
         } catch (InterruptedException e) {
             running.dispose();
@@ -192,15 +193,16 @@ public final class TransferDemo {
         if (last == null || last.result() == null) {
             throw new IllegalStateException(label.trim() + " ended without a result");
         }
-        draw(bar, label, last, true);
+        draw(bar, label, last, true, countObjects);
         return last;
     }
 
-    private static void draw(ProgressBar bar, String label, TransferProgress<?> p, boolean last) {
+    private static void draw(ProgressBar bar, String label, TransferProgress<?> p, boolean last,
+                             boolean countObjects) {
         if (p == null) {
             return;
         }
-        if (p.totalBytes() == null || p.totalBytes() == 0) { // a batch job: count objects
+        if (countObjects) { // a batch job moves no bytes
             if (last) {
                 bar.finishCount(label, p.itemsCompleted(), p.itemsTotal(), p.elapsed(), "objects");
             } else {
