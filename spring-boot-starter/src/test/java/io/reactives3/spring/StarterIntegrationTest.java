@@ -11,7 +11,6 @@ import io.reactives3.transfer.model.UploadResult;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -67,7 +66,7 @@ class StarterIntegrationTest {
         runner.withPropertyValues("reactive-s3.health.bucket=no-such-bucket-here").run(context -> {
             Health health = context.getBean(ReactiveS3HealthIndicator.class).health().block(WAIT);
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat((Map<String, Object>) health.getDetails()).containsKey("error");
+            assertThat(health.getDetails()).containsKey("error");
         });
         runner.withPropertyValues("reactive-s3.endpoint=http://127.0.0.1:9", "reactive-s3.max-attempts=1",
                 "reactive-s3.health.timeout=2s").run(context -> {
