@@ -470,12 +470,12 @@ final class ObjectOperations {
 
     Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys) {
         Arguments.notNull(keys, "keys");
-        return deleteObjectsByIdentifier(bucket,
+        return deleteObjectVersions(bucket,
                 keys.stream().map(k -> KeyVersion.of(Arguments.key(k))).toList());
     }
 
     /** No key at all: nothing to send, an empty result (S3 rejects a DeleteObjects without keys). */
-    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects) {
+    Mono<DeleteObjectsResult> deleteObjectVersions(String bucket, Collection<KeyVersion> objects) {
         Arguments.bucket(bucket);
         Arguments.notNull(objects, "objects");
         checkBatchSize(objects.size());
