@@ -172,6 +172,23 @@ class ReactiveS3AutoConfigurationTest {
         }
     }
 
+    @Test
+    void readmeProperties_bindAsDocumented() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("## Use it from Spring"));
+        String block = section.substring(section.indexOf("```properties\n") + 14, section.indexOf("```",
+                section.indexOf("```properties\n") + 14));
+        String[] lines = block.lines().filter(l -> !l.isBlank()).map(l -> l.replace("=...", "=placeholder"))
+                .toArray(String[]::new);
+        assertThat(lines).hasSizeGreaterThan(3);
+        runner.withPropertyValues(lines).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(ReactiveS3Client.class).settings().profile()).isEqualTo(StoreProfile.MINIO);
+            assertThat(context.getBean(S3TransferEngine.class).settings().memoryBudget().capacity())
+                    .isEqualTo(64L * 1024 * 1024);
+        });
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnClient {
         @Bean
