@@ -34,7 +34,17 @@ import reactor.core.publisher.Mono;
  * out, {@link S3TransportException} / {@link S3TimeoutException} when no usable answer came, and local file-system
  * errors (a missing source file, an unwritable destination, a file changed during its upload) as
  * {@link LocalFileException} naming the file, with the {@link java.io.IOException} as the cause. Cancelling
- * stops the parts in flight and aborts an unfinished multipart upload.
+ * stops the parts in flight and aborts an unfinished multipart upload (see {@link Transfer} for a cancel during
+ * CompleteMultipartUpload).
+ *
+ * <p>Unknown outcomes are found out, not guessed: a CompleteMultipartUpload that fails without a usable answer
+ * (transport error, timeout, 5xx, or {@code NoSuchUpload} to a retry of a Complete the store had done) is followed
+ * by ListParts; an upload still listing parts was not completed (the error is delivered, the upload aborted), an
+ * upload gone was completed (HeadObject stands in for the lost answer and is verified as usual). A conditional upload
+ * ({@code ifNoneMatch}/{@code ifMatch}, sent with PutObject or, for multipart uploads, with CompleteMultipartUpload
+ * on both backends) answered 412 after a retry is checked with HeadObject: an object whose ETag is the one the bytes
+ * sent give (MD5 mode) was written by this upload, which then succeeds; otherwise the
+ * {@link io.reactives3.core.error.PreconditionFailedException} stands.
  *
  * <p>File uploads and downloads use the backends {@link #uploadBackend()} and {@link #downloadBackend()} name
  * ({@link TransferBackend}: by default the CRT S3 client for uploads where the store's

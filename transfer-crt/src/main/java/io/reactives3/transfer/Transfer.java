@@ -8,7 +8,11 @@ import reactor.core.publisher.Mono;
  * transfer again from the start.
  *
  * <p>Cancelling (disposing the subscription) stops in-flight parts and aborts an unfinished multipart upload, so
- * nothing is left behind; a download to a file leaves neither a partial file nor a changed destination.
+ * nothing is left behind (also when the cancel comes while CreateMultipartUpload is on its way: an upload created
+ * after the cancel is aborted when its id arrives); a download to a file leaves neither a partial file nor a changed
+ * destination. A cancel that comes once CompleteMultipartUpload was sent cannot take it back: the store may have
+ * committed the object. The engine then aborts and logs at WARN, with the upload id, which it was (an abort answered
+ * {@code NoSuchUpload}: committed); a HeadObject of the key tells the caller too.
  *
  * @param <R> the result record
  */

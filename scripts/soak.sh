@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Soak (issue 15, not part of the test run): 100 concurrent loops of mixed operations (put, get, list, delete, and
+# a multipart upload read back as a stream every tenth step) for a bounded number of minutes against each store,
+# the client in a JVM of its own (-Xmx512m, SOAK_HEAP), the store in another (S3Proxy) or in its own processes (Ceph RGW).
+# Prints a SAMPLE line every 10 s (heap after GC, threads, open file descriptors) and one SOAK line per store; exits
+# non-zero when any operation failed on the client side.
+# Usage: scripts/soak.sh [minutes (default 3)] [targets (default s3proxy,ceph-rgw)] [workers (default 100)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+minutes="${1:-3}"
+targets="${2:-s3proxy,ceph-rgw}"
+workers="${3:-100}"
+if [[ "$targets" == *ceph-rgw* ]] && ! command -v radosgw >/dev/null; then
+  echo "radosgw not installed (scripts/install-ceph-rgw.sh): Ceph RGW skipped" >&2
+  targets=${targets//ceph-rgw/}; targets=${targets//,,/,}; targets=${targets#,}; targets=${targets%,}
+fi
+mvn -B -q -o -pl benchmarks -am -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile=target/benchmarks.classpath
+cp="benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
+status=0
+for target in ${targets//,/ }; do
+  profile=S3PROXY; [ "$target" = ceph-rgw ] && profile=CEPH
+  coproc SERVER { exec timeout 7200 java -Xmx2g -cp "$cp" io.reactives3.benchmarks.BenchServer "$target" 2>/dev/null; }
+  ready=""
+  while read -r line <&"${SERVER[0]}"; do
+    case "$line" in READY*) ready="$line"; break;; esac
+  done
+  [ -n "$ready" ] || { echo "the $target server did not start" >&2; exit 1; }
+  read -r _ endpoint region access secret <<<"$ready"
+  echo "== $target ($endpoint), $minutes min, $workers workers"
+  S3_ACCESS_KEY="$access" S3_SECRET_KEY="$secret" java -Xmx${SOAK_HEAP:-512m} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+      -cp "$cp" io.reactives3.benchmarks.Soak "$endpoint" "$region" "$profile" "$minutes" "$workers" || status=1
+  exec {SERVER[1]}>&-
+  wait "$SERVER_PID" 2>/dev/null || true
+done
+exit $status
