@@ -5,6 +5,7 @@ import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.spi.SdkErrors;
 import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,10 +139,14 @@ final class CrtFileBackend implements FileBackend {
                     if (!md5) {
                         return put;
                     }
-                    // the expected ETag is that of the bytes the CRT was given, digested as they were read
-                    return put.flatMap(result -> check(result, multipart
-                            ? Checksums.multipartETag(body.partMd5s()) : Checksums.hex(body.partMd5s().get(0)),
-                            file, operation));
+                    // the expected ETag is that of the bytes the CRT was given, digested as they were read; a 412
+                    // after a retried attempt whose answer was lost may be our own write (ownWrite finds out)
+                    Supplier<String> expected = () -> multipart
+                            ? Checksums.multipartETag(body.partMd5s()) : Checksums.hex(body.partMd5s().get(0));
+                    return put.onErrorResume(PreconditionFailedException.class, e -> Mono.fromSupplier(expected)
+                                    .onErrorMap(IllegalStateException.class, unread -> e) // never sent whole: not ours
+                                    .flatMap(eTag -> ownWrite(bucket, key, options, eTag, size, parts, e)))
+                            .flatMap(result -> check(result, expected.get(), file, operation));
                 })
                 .doOnNext(result -> {
                     run.bytes(result.size());
@@ -149,6 +155,24 @@ final class CrtFileBackend implements FileBackend {
                     }
                     run.itemsDone(1);
                 });
+    }
+
+    /**
+     * As the Reactor backend does ({@link Uploads#ownWrite}): a conditional upload answered 412 after the CRT
+     * retried an attempt whose answer was lost finds, with HeadObject, the object it wrote itself (the ETag the file
+     * gives); it is then reported as uploaded. Otherwise the 412 stands.
+     */
+    private Mono<UploadResult> ownWrite(String bucket, String key, PutObjectOptions options, String expected,
+                                        long size, int parts, PreconditionFailedException failed) {
+        if (options.ifNoneMatch() == null && options.ifMatch() == null) {
+            return Mono.error(failed);
+        }
+        return client.headObject(bucket, key).onErrorMap(e -> failed).flatMap(head -> {
+            String eTag = Checksums.unquote(head.eTag());
+            return expected.equalsIgnoreCase(eTag)
+                    ? Mono.just(new UploadResult(bucket, key, eTag, head.versionId(), size, parts, TransferBackend.CRT))
+                    : Mono.error(failed);
+        });
     }
 
     /**
@@ -263,10 +287,14 @@ final class CrtFileBackend implements FileBackend {
 
     /** Reports the temporary file's growth as progress, every progress interval. */
     private Disposable watch(Path file, AtomicLong reported, TransferRun run) {
+        // ticks that come while a size is still being read are dropped (not an overflow error), and an error ends
+        // the watch quietly: without a handler it would go to Hooks.onErrorDropped, logged at ERROR
         return Flux.interval(settings.progressInterval())
+                .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> Files.exists(file) ? Files.size(file) : 0L)
-                        .subscribeOn(Schedulers.boundedElastic()).onErrorReturn(0L))
-                .subscribe(size -> run.bytes(size - reported.getAndSet(size)));
+                        .subscribeOn(Schedulers.boundedElastic()).onErrorReturn(0L), 1)
+                .subscribe(size -> run.bytes(size - reported.getAndSet(size)),
+                        e -> LOG.debug("progress watch of {} ended: {}", file, e.toString()));
     }
 
     private static Mono<Void> stop(Disposable watcher, AtomicLong reported, long finalBytes, TransferRun run) {
