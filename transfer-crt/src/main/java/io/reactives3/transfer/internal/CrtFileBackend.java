@@ -103,11 +103,6 @@ final class CrtFileBackend implements FileBackend {
         return new CrtFileBackend(client, settings, builder.build());
     }
 
-    /** The CRT client (for the benchmarks' peers). */
-    S3AsyncClient crtClient() {
-        return crt;
-    }
-
     @Override
     public Mono<UploadResult> uploadFile(Path file, String bucket, String key, PutObjectOptions options,
                                          TransferRun run) {
