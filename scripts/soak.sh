@@ -17,6 +17,8 @@ fi
 mvn -B -q -o -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/benchmarks.classpath
 cp="benchmarks/target/classes:$(cat benchmarks/target/benchmarks.classpath)"
+# Ceph RGW keeps objects in RAM (memstore, 2 GiB by default): room for the uploads replaced over the run
+export MEMSTORE_BYTES=${MEMSTORE_BYTES:-6442450944}
 status=0
 for target in ${targets//,/ }; do
   profile=S3PROXY; [ "$target" = ceph-rgw ] && profile=CEPH
