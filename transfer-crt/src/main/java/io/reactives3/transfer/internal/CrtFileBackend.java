@@ -235,7 +235,9 @@ final class CrtFileBackend implements FileBackend {
         run.plan(size, parts);
         String operation = "downloadFile s3://" + head.bucket() + "/" + head.key();
         return Staging.stageName(destination, operation, staged -> RangedDownloader.verified(plan,
-                        staged.file(), () -> get(head, staged.file(), run).then(RangedDownloader.fileDigests(plan, staged.file()))))
+                        staged.file(), () -> PartRetry.withRetries(get(head, staged.file(), run), settings,
+                                "GetObject " + operation.substring("downloadFile ".length()) + " (CRT)")
+                        .then(RangedDownloader.fileDigests(plan, staged.file()))))
                 .map(verified -> {
                     for (int i = 0; i < parts; i++) {
                         run.partDone();
@@ -247,8 +249,10 @@ final class CrtFileBackend implements FileBackend {
     }
 
     /**
-     * One CRT download into {@code file} (created by the CRT; removed first when a re-read needs the name). An empty
-     * object is not asked for: the CRT's first ranged GET of it gets 416 from every store here.
+     * One CRT download into {@code file} (created by the CRT; removed first, so a re-read or a retry starts
+     * clean). Cold: the download retries it whole when the CRT client gives up on an error a new attempt may fix
+     * (e.g. its own retries spent on SlowDown answers). An empty object is not asked for: the CRT's first ranged GET
+     * of it gets 416 from every store here.
      */
     private Mono<Void> get(ObjectHead head, Path file, TransferRun run) {
         if (ReadPlan.sizeOf(head) == 0) {
