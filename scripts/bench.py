@@ -23,12 +23,13 @@ CP = sys.argv[1]
 OUT = sys.argv[2]
 SIZE_MB = int(os.environ.get("BENCH_SIZE_MB", "1024"))
 KEYS = int(os.environ.get("BENCH_KEYS", "100000"))
+DEL_KEYS = int(os.environ.get("BENCH_DELETE_KEYS", str(KEYS)))
 SMALL = int(os.environ.get("BENCH_SMALL", "10000"))
 STREAM_MB = int(os.environ.get("BENCH_STREAM_MB", "2048"))
 SLOW = float(os.environ.get("BENCH_SLOW_MIBPS", "64"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TARGETS = os.environ.get("BENCH_TARGETS", "s3proxy,ceph-rgw").split(",")
-CASES = os.environ.get("BENCH_CASES", "transfer,tiny,list,delete,small,memory,jfr").split(",")
+CASES = os.environ.get("BENCH_CASES", "transfer,tiny,list,delete,small,memory,jfr,profile").split(",")
 JAVA = shutil.which("java")
 PY = "/usr/bin/python3"
 AWS = "/usr/bin/aws"
@@ -252,9 +253,9 @@ def machine():
 def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     report = ["# Benchmarks against the peers (issue 14), %s" % started.strftime("%Y-%m-%d %H:%M UTC"), ""]
-    report += ["Produced by `scripts/bench.sh` with BENCH_SIZE_MB=%d BENCH_KEYS=%d BENCH_SMALL=%d BENCH_STREAM_MB=%d "
+    report += ["Produced by `scripts/bench.sh` with BENCH_SIZE_MB=%d BENCH_KEYS=%d BENCH_DELETE_KEYS=%d BENCH_SMALL=%d BENCH_STREAM_MB=%d "
                "BENCH_SLOW_MIBPS=%g BENCH_ROUNDS=%d BENCH_TARGETS=%s BENCH_CASES=%s." % (
-                   SIZE_MB, KEYS, SMALL, STREAM_MB, SLOW, ROUNDS, ",".join(TARGETS), ",".join(CASES)), ""]
+                   SIZE_MB, KEYS, DEL_KEYS, SMALL, STREAM_MB, SLOW, ROUNDS, ",".join(TARGETS), ",".join(CASES)), ""]
     report += ["## Machine", ""] + ["- %s: %s" % kv for kv in machine().items()]
     report += ["", "## Versions", ""] + ["- %s: %s" % kv for kv in versions().items()]
     report += ["", "## Method", "",
@@ -285,19 +286,32 @@ def main():
                "nor hashed by the client)",
                "- memory: `java -Xmx128m -Xlog:gc:file=<log> -cp $CP io.reactives3.benchmarks.StreamMemory "
                "engine|sdk $EP ... <bucket> <key> %g`" % SLOW, ""]
-    summary = []
+    DONE[:] = report
+    summary = SUMMARY
     for target in TARGETS:
         try:
             report += run_target(target.strip(), summary)
         except Exception as e:
             log("target %s failed: %r" % (target, e))
             report += ["", "## %s" % target, "", "Not measured: %s" % e]
-    report = report[:2] + ["## Summary", ""] + summary + [""] + report[2:]
-    report += ["", "Finished %s; driver log and per-process logs were in %s." % (
-        datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M UTC"), TMP)]
+        DONE[:] = report
+    DONE[:] = report
+    write_report([], final=True)
+    log("wrote", OUT)
+
+
+SUMMARY, DONE = [], []
+
+
+def write_report(current, final=False):
+    """Rewrites the report: what is done, the running target's cases so far, the summary on top."""
+    report = DONE + current
+    report = report[:2] + ["## Summary", ""] + SUMMARY + [""] + report[2:]
+    report += ["", ("Finished %s" if final else "Partial: written %s while running") % (
+        datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M UTC")) +
+        "; driver log and per-process logs were in %s." % TMP]
     with open(OUT, "w") as f:
         f.write("\n".join(report) + "\n")
-    log("wrote", OUT)
 
 
 def run_target(target, summary):
@@ -364,19 +378,23 @@ def run_target(target, summary):
                 log("case %s failed: %r" % (name, e))
                 summary.append("- %s, %s: not measured (%s)" % (target, name, str(e)[:200]))
                 return ["", "Case %s not measured: %s" % (name, str(e)[:300])]
-        if "transfer" in CASES or "tiny" in CASES:
-            out += guarded("transfer", lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot,
-                                                             summary))
-        if "list" in CASES:
-            out += guarded("list", lambda: case_list(agent, boto, summary, target))
-        if "delete" in CASES:
-            out += guarded("delete", lambda: case_delete(agent, boto, aws, summary, target))
-        if "small" in CASES:
-            out += guarded("small", lambda: case_small(agent, summary, target))
-        if "memory" in CASES:
-            out += guarded("memory", lambda: case_memory(agent, ep, region, ak, sk, profile, target, summary))
-        if "jfr" in CASES:
-            out += guarded("jfr", lambda: case_jfr(ep, region, ak, sk, profile, target, env))
+        cases = {
+            "transfer": lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary),
+            "list": lambda: case_list(agent, boto, summary, target),
+            "delete": lambda: case_delete(agent, boto, aws, summary, target),
+            "small": lambda: case_small(agent, summary, target),
+            "memory": lambda: case_memory(agent, ep, region, ak, sk, profile, target, summary),
+            "jfr": lambda: case_jfr(ep, region, ak, sk, profile, target, env),
+            "profile": lambda: case_profile(agent, target),
+        }
+        # in BENCH_CASES order ("tiny" runs with "transfer", or alone); the report is rewritten after each case
+        for name in CASES:
+            if name == "tiny" and "transfer" in CASES:
+                continue
+            fn = cases.get("transfer" if name == "tiny" else name)
+            if fn:
+                out += guarded(name, fn)
+                write_report(out)
     finally:
         agent.close()
         server.stdin.close()
@@ -637,25 +655,25 @@ def case_list(agent, boto, summary, target):
 
 
 def case_delete(agent, boto, aws, summary, target):
-    case = Case("Delete %d keys (a bucket's every key)" % KEYS)
+    case = Case("Delete %d keys (a bucket's every key)" % DEL_KEYS)
     for r in range(ROUNDS):
         log("delete round %d" % (r + 1))
 
         def seeded(fn):
             def f():
-                agent("seed", "bench-del", "d/", KEYS, 0)
+                agent("seed", "bench-del", "d/", DEL_KEYS, 0)
                 return fn()
             return f
 
         def batch():
             s, d = agent("delete", "batch", "bench-del")
-            if int(d.split()[0]) != KEYS:
+            if int(d.split()[0]) != DEL_KEYS:
                 raise RuntimeError("deleted %s" % d)
             return s
 
         def b():
             wall, inner, d = boto("delete", "bench-del")
-            if int(d) != KEYS:
+            if int(d) != DEL_KEYS:
                 raise RuntimeError("boto3 deleted %s keys" % d)
             case.add("boto3 bucket.objects.all().delete() (process)", "process", wall)
             return inner
@@ -667,7 +685,7 @@ def case_delete(agent, boto, aws, summary, target):
     e = med(case.samples.get("engine batch delete (deletePrefix)", []))
     bo = med(case.samples.get("boto3 bucket.objects.all().delete()", []))
     summary.append("- %s, delete %d keys: batch %.2f s vs boto3 %.2f s = %.1fx faster (target >= 5x) -> %s" % (
-        target, KEYS, e, bo, bo / e, "met" if bo / e >= 5 else "missed"))
+        target, DEL_KEYS, e, bo, bo / e, "met" if bo / e >= 5 else "missed"))
     return out
 
 
@@ -738,6 +756,60 @@ def case_memory(agent, ep, region, ak, sk, profile, target, summary):
                            "RSS %.0f MiB -> %s" % (target, STREAM_MB, len(ok), len(kvs), max(ph, default=float("nan")),
                                                    max(rss, default=float("nan")),
                                                    "met" if ok and len(ok) == len(kvs) and max(ph) < 128 else "missed"))
+    return out
+
+
+def jfr_events(rec, types):
+    jfr = os.path.join(os.path.dirname(os.path.realpath(JAVA)), "jfr")
+    p = subprocess.run([jfr, "print", "--json", "--stack-depth", "300", "--events", types, rec],
+                       capture_output=True, text=True)
+    return json.loads(p.stdout)["recording"]["events"]
+
+
+def case_profile(agent, target):
+    """Where a warm upload's and download's CPU goes: JFR started in the warm JVM around 3 transfers each of the
+    engine's defaults."""
+    size = min(SIZE_MB, 256) * MIB
+    src = os.path.join(TMP, "profile.bin")
+    dst = os.path.join(TMP, "profile-down.bin")
+    write_data(src, size, seed=5)
+    agent("upload", "eng-auto", src, "bench-xfer", "profile/warm")
+    out = []
+    for direction in ("upload", "download"):
+        rec = os.path.join(TMP, "agent-%s-%s.jfr" % (target, direction))
+        run(["jcmd", str(agent.p.pid), "JFR.start", "name=bench", "settings=profile", "filename=" + rec])
+        t = 0.0
+        for _ in range(3):
+            if direction == "upload":
+                t += agent("upload", "eng-auto", src, "bench-xfer", "profile/up")[0]
+            else:
+                t += agent("download", "eng-auto", "bench-xfer", "profile/warm", dst)[0]
+                os.remove(dst)
+        run(["jcmd", str(agent.p.pid), "JFR.stop", "name=bench"])
+        events = jfr_events(rec, "jdk.ExecutionSample")
+        by_thread, inner, lib = {}, {}, {}
+        for ev in events:
+            th = re.sub(r"\d+", "N", (ev["values"].get("sampledThread") or {}).get("javaName") or "?")
+            by_thread[th] = by_thread.get(th, 0) + 1
+            fr = (ev["values"].get("stackTrace") or {}).get("frames") or []
+            names = ["%s.%s" % (f["method"]["type"]["name"].replace("/", "."), f["method"]["name"]) for f in fr]
+            if names:
+                inner[names[0]] = inner.get(names[0], 0) + 1
+                nj = next((n for n in names if not n.startswith(("java.", "jdk.", "sun.", "javax."))), "(JDK only)")
+                lib[nj] = lib.get(nj, 0) + 1
+        n = len(events)
+        out += ["", "**JFR in the warm JVM: 3 x %s of %d MiB with the engine's defaults** (%.1f s in all, %d execution "
+                "samples on Java threads)" % (direction, size // MIB, t, n), "",
+                "| thread | samples | % |", "|---|---|---|"]
+        for k, v in sorted(by_thread.items(), key=lambda kv: -kv[1])[:8]:
+            out.append("| %s | %d | %.0f %% |" % (k, v, 100.0 * v / max(n, 1)))
+        out += ["", "| innermost frame | samples | % |", "|---|---|---|"]
+        for k, v in sorted(inner.items(), key=lambda kv: -kv[1])[:12]:
+            out.append("| %s | %d | %.0f %% |" % (k, v, 100.0 * v / max(n, 1)))
+        out += ["", "| innermost non-JDK frame | samples | % |", "|---|---|---|"]
+        for k, v in sorted(lib.items(), key=lambda kv: -kv[1])[:12]:
+            out.append("| %s | %d | %.0f %% |" % (k, v, 100.0 * v / max(n, 1)))
+    os.remove(src)
     return out
 
 
