@@ -8,7 +8,12 @@ command -v mvn >/dev/null || { echo "Maven (mvn) is required: apt-get install ma
 # `package` (not `compile`): exec:java resolves test scope across the reactor, and the test-jars that some modules
 # share with others exist only once packaged, so this works from a fresh clone with an empty local repository.
 # Arguments: -D... go to Maven (e.g. -Dmaven.repo.local=...), the rest to the tour (e.g. --server rgw).
+# `./run.sh transfer [--size 256MiB] [--objects 10000] [--server ...]` runs the transfer demo instead of the tour.
 maven=() tour=()
+if [ "${1-}" = transfer ]; then
+  maven+=(-Dmain.class=io.reactives3.examples.TransferDemo)
+  shift
+fi
 for arg in "$@"; do
   case "$arg" in -D*) maven+=("$arg") ;; *) tour+=("$arg") ;; esac
 done

@@ -8,6 +8,5 @@ module io.reactives3.transfer {
     exports io.reactives3.transfer.model;
 
     requires transitive io.reactives3.core;
-    requires software.amazon.awssdk.http.crt;
     requires org.slf4j;
 }

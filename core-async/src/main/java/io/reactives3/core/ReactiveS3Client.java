@@ -289,8 +289,11 @@ public interface ReactiveS3Client extends AutoCloseable {
      */
     Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys);
 
-    /** Deletes up to 1,000 keys or versions in one request. */
-    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects);
+    /**
+     * Deletes up to 1,000 keys, each at the given version or (version {@code null}) its current one, in one
+     * DeleteObjects request; emits, errors and limits as {@link #deleteObjects(String, Collection)}.
+     */
+    Mono<DeleteObjectsResult> deleteObjectVersions(String bucket, Collection<KeyVersion> objects);
 
     // ------------------------------------------------------------------ listings
     // Naming rule: listX(...) -> Flux<item>, listXPages(...) -> Flux<page>, listXPage(...) -> Mono<one page>.

@@ -684,7 +684,7 @@ class ObjectOperationsTest {
         ReactiveS3Client s3 = TargetClients.client(target);
         String version = s3.putObject(bucket.name(), "present", UploadBody.ofString("x")).block(TIMEOUT).versionId();
 
-        DeleteObjectsResult result = s3.deleteObjectsByIdentifier(bucket.name(), List.of(
+        DeleteObjectsResult result = s3.deleteObjectVersions(bucket.name(), List.of(
                 KeyVersion.of("present", version), KeyVersion.of("absent", "some-version"))).block(TIMEOUT);
 
         assertThat(result.allDeleted()).isFalse();
@@ -702,7 +702,7 @@ class ObjectOperationsTest {
     void deleteObjects_keysAndIdentifiers(S3Target target, TestBucket bucket) {
         ReactiveS3Client s3 = TargetClients.client(target);
         bucket.seed(3, i -> "s" + i);
-        DeleteObjectsResult byIds = s3.deleteObjectsByIdentifier(bucket.name(),
+        DeleteObjectsResult byIds = s3.deleteObjectVersions(bucket.name(),
                 List.of(KeyVersion.of("s0"))).block(TIMEOUT);
         assertThat(byIds.deleted()).extracting(DeletedKey::key).containsExactly("s0");
 

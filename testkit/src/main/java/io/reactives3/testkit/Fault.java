@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * @param delay          for {@link Action#DELAY} and {@link Action#DELAY_RESPONSE}: how long the proxy waits
  * @param skip           matching exchanges to leave untouched before the fault starts applying
  * @param times          how many matching exchanges the fault applies to after {@code skip}; {@code -1} for all
- * @param message        the {@code <Message>} of a {@link Action#RESPOND_OK_WITH_ERROR} fault; may be {@code null}
+ * @param message        the {@code <Message>} of a {@link Action#RESPOND_OK_WITH_ERROR} fault; may be {@code null};
+ *                       for {@link Action#REDIRECT}, the base URL (scheme, host, port) of the {@code Location}
  * @param bytesPerSecond for {@link Action#LIMIT_BANDWIDTH}: the most body bytes passed per second, each way
  */
 public record Fault(Predicate<RequestHead> matcher, Action action, int status, String code, long bytes,
@@ -79,7 +80,17 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
          * Read the request (and its body) without forwarding it, and never answer: the connection stays open,
          * silent, until the client closes it or the proxy is closed.
          */
-        HANG
+        HANG,
+        /**
+         * Forward the request and let the server act on it, read the server's whole response and drop it, then
+         * reset the client connection (RST): the write happened, but the client never learns it (a lost answer).
+         */
+        DROP_RESPONSE,
+        /**
+         * Answer {@code status} (a 3xx) with {@code Location: <message><request path and query>} instead of
+         * forwarding: a store redirecting the client to another host.
+         */
+        REDIRECT
     }
 
     public Fault {
@@ -240,6 +251,31 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
         return doing(Action.HANG);
     }
 
+    /**
+     * Forward the request (the server performs it), read and drop the server's response, then reset the client
+     * connection: the client sees a connection reset although the write took place, and a client that retries
+     * sends it again. The exchange is recorded with status {@code 0}.
+     */
+    public Fault dropResponse() {
+        return doing(Action.DROP_RESPONSE);
+    }
+
+    /**
+     * Answer {@code status} ({@code 301}, {@code 302}, {@code 307} or {@code 308}) instead of forwarding, with an S3
+     * error document ({@code PermanentRedirect} or {@code TemporaryRedirect}) and
+     * {@code Location: baseUrl + path + query} of the request: a store sending the client to another host.
+     *
+     * @param baseUrl scheme, host and port without a trailing slash, e.g. {@code http://127.0.0.1:9000}
+     */
+    public Fault redirect(int status, String baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (status < 300 || status > 399) {
+            throw new IllegalArgumentException("a redirect status is 3xx, got " + status);
+        }
+        return with(Action.REDIRECT, status, status == 301 || status == 308 ? "PermanentRedirect"
+                : "TemporaryRedirect", bytes, delay, baseUrl, bytesPerSecond);
+    }
+
     /** Apply to the first {@code n} matching exchanges only. */
     public Fault times(int n) {
         return new Fault(matcher, action, status, code, bytes, delay, skip, n, message, bytesPerSecond);
@@ -265,6 +301,8 @@ public record Fault(Predicate<RequestHead> matcher, Action action, int status, S
             case CORRUPT_REQUEST_BODY -> "corrupt request body byte " + bytes;
             case RESPOND_OK_WITH_ERROR -> "respond 200 with error " + code;
             case HANG -> "hang";
+            case DROP_RESPONSE -> "drop response, reset connection";
+            case REDIRECT -> "redirect " + status + " to " + message;
         };
     }
 }

@@ -21,8 +21,10 @@ public enum TransferBackend {
      */
     AUTO,
     /**
-     * The AWS CRT-based S3 client for file uploads and downloads (native multipart uploads and ranged downloads,
-     * native file I/O; memory outside the Java heap and the memory budget; upload progress only at completion).
+     * The AWS CRT-based S3 client for file uploads and downloads (native multipart uploads and ranged downloads;
+     * downloads written by the CRT, uploads read for it by the engine, so that a file changed during the upload fails
+     * it before the object is committed, as on {@link #REACTOR}; memory outside the Java heap and the memory budget;
+     * upload progress only at completion).
      * Honoured even for a profile known to reject its multipart uploads (the store may be better than its profile),
      * with a WARN.
      */

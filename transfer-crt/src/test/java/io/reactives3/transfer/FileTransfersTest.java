@@ -281,6 +281,53 @@ class FileTransfersTest {
         assertThat(bucket.keys()).doesNotContain("growing");
     }
 
+    @S3Test
+    void uploadFile_fileChangedInPlaceDuringTheUpload_failsAndKeepsThePreviousObject(S3Target target,
+                                                                                    TestBucket bucket,
+                                                                                    @TempDir Path out)
+            throws Exception {
+        changedInPlace(target, bucket, out, TransferBackend.REACTOR);
+    }
+
+    @S3Test(only = {StoreKind.LOCAL_S3, StoreKind.CEPH_RGW})
+    void crtBackend_fileChangedInPlaceDuringTheUpload_failsAndKeepsThePreviousObject(S3Target target,
+                                                                                    TestBucket bucket,
+                                                                                    @TempDir Path out)
+            throws Exception {
+        changedInPlace(target, bucket, out, TransferBackend.CRT);
+    }
+
+    /**
+     * One byte of a 16-part file is rewritten in place (same size, new modification time) while its parts crawl
+     * through two connections: the upload fails, no multipart upload is left and the previous object is untouched.
+     */
+    private static void changedInPlace(S3Target target, TestBucket bucket, Path out, TransferBackend backend)
+            throws Exception {
+        byte[] previous = TestData.bytes(1000, 5);
+        bucket.put("changing", previous);
+        Path file = TestData.file(out.resolve("changing"), 16 * PART, 4);
+        TransferSettings settings = Engines.settings(backend).withConcurrency(2);
+        try (S3TransferEngine engine = S3TransferEngine.create(TargetClients.client(target), settings)) {
+            assertThat(engine.uploadBackend()).isEqualTo(backend);
+            target.faults().add(Fault.onOperation("UploadPart").delay(Duration.ofMillis(500)));
+            StepVerifier.create(engine.uploadFile(file, bucket.name(), "changing").result())
+                    .then(() -> {
+                        sleep(200);
+                        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                                java.nio.file.StandardOpenOption.WRITE)) {
+                            channel.write(java.nio.ByteBuffer.wrap(new byte[]{42}), 0);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(LocalFileException.class)
+                            .hasMessageContaining("changed during the upload"))
+                    .verify(TIMEOUT);
+        }
+        assertThat(Cancellation.uploadsLeft(target, bucket)).isZero();
+        assertThat(bucket.get("changing")).isEqualTo(previous);
+    }
+
     /** Waits until the first (undelayed) GetObject of the download has been answered. */
     private static void awaitFirstGet(S3Target target, TestBucket bucket) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();

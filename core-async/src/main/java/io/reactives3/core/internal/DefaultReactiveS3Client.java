@@ -234,8 +234,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     }
 
     @Override
-    public Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects) {
-        return objectOperations.deleteObjectsByIdentifier(bucket, objects);
+    public Mono<DeleteObjectsResult> deleteObjectVersions(String bucket, Collection<KeyVersion> objects) {
+        return objectOperations.deleteObjectVersions(bucket, objects);
     }
 
     @Override

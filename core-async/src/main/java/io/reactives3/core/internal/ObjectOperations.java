@@ -126,9 +126,7 @@ final class ObjectOperations {
     private Mono<ObjectContent> readAll(GetObjectRequest request) {
         String bucket = request.bucket();
         String key = request.key();
-        return sizedRangeError(notModifiedETag(S3Calls.call("GetObject", bucket, key,
-                        () -> sdk.getObject(request, AsyncResponseTransformer.toBytes())), request.ifNoneMatch()),
-                        request)
+        return get(request, AsyncResponseTransformer.toBytes())
                 .map(bytes -> {
                     ObjectHead head = Responses.head(bucket, key, bytes.response(), request.partNumber() != null);
                     byte[] content = bytes.asByteArrayUnsafe();
@@ -151,15 +149,19 @@ final class ObjectOperations {
     private Mono<ObjectStream> stream(GetObjectRequest request) {
         String bucket = request.bucket();
         String key = request.key();
-        return sizedRangeError(notModifiedETag(S3Calls.call("GetObject", bucket, key,
-                        () -> sdk.getObject(request, AsyncResponseTransformer.<GetObjectResponse>toPublisher())),
-                        request.ifNoneMatch()), request)
+        return get(request, AsyncResponseTransformer.<GetObjectResponse>toPublisher())
                 // the head arrived just as the subscriber cancelled: close that response instead of leaving it open
                 .doOnDiscard(ResponsePublisher.class, ObjectOperations::closeUnread)
                 .map(publisher -> {
                     ObjectHead head = Responses.head(bucket, key, publisher.response(), request.partNumber() != null);
                     return new ObjectStream(head, resumable(request, head, body(publisher, head)));
                 });
+    }
+
+    /** One GetObject: a 304 and a 416 as the typed errors {@link #notModifiedETag} and {@link #sizedRangeError} give. */
+    private <T> Mono<T> get(GetObjectRequest request, AsyncResponseTransformer<GetObjectResponse, T> transformer) {
+        return sizedRangeError(notModifiedETag(S3Calls.call("GetObject", request.bucket(), request.key(),
+                () -> sdk.getObject(request, transformer)), request.ifNoneMatch()), request);
     }
 
     /** Connection failures in a row after which a body stops resuming. */
@@ -470,12 +472,12 @@ final class ObjectOperations {
 
     Mono<DeleteObjectsResult> deleteObjects(String bucket, Collection<String> keys) {
         Arguments.notNull(keys, "keys");
-        return deleteObjectsByIdentifier(bucket,
+        return deleteObjectVersions(bucket,
                 keys.stream().map(k -> KeyVersion.of(Arguments.key(k))).toList());
     }
 
     /** No key at all: nothing to send, an empty result (S3 rejects a DeleteObjects without keys). */
-    Mono<DeleteObjectsResult> deleteObjectsByIdentifier(String bucket, Collection<KeyVersion> objects) {
+    Mono<DeleteObjectsResult> deleteObjectVersions(String bucket, Collection<KeyVersion> objects) {
         Arguments.bucket(bucket);
         Arguments.notNull(objects, "objects");
         checkBatchSize(objects.size());

@@ -1,6 +1,7 @@
 package io.reactives3.core.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key, optionally with a version, to delete in a batch.
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param key       object key
  * @param versionId version to delete, or {@code null} for the latest (creating a delete marker when versioned)
  */
-public record KeyVersion(String key, String versionId) {
+public record KeyVersion(String key, @Nullable String versionId) {
     public KeyVersion {
         Objects.requireNonNull(key, "key");
     }

@@ -23,6 +23,12 @@ record ErrorResponse(byte[] bytes, int bodyBytes) {
      * @param close   whether to announce {@code Connection: close}
      */
     static ErrorResponse render(int status, String code, String message, boolean headRequest, boolean close) {
+        return render(status, code, message, headRequest, close, null);
+    }
+
+    /** As {@link #render(int, String, String, boolean, boolean)}, with a {@code Location} header unless null. */
+    static ErrorResponse render(int status, String code, String message, boolean headRequest, boolean close,
+                                String location) {
         String requestId = String.format(Locale.ROOT, "%016X", ThreadLocalRandom.current().nextLong());
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + escape(String.valueOf(code))
                 + "</Code><Message>" + escape(message == null ? MESSAGE : message) + "</Message><RequestId>" + requestId + "</RequestId></Error>")
@@ -31,6 +37,7 @@ record ErrorResponse(byte[] bytes, int bodyBytes) {
                 + "Content-Type: application/xml\r\n"
                 + "Content-Length: " + body.length + "\r\n"
                 + "x-amz-request-id: " + requestId + "\r\n"
+                + (location != null ? "Location: " + location + "\r\n" : "")
                 + (close ? "Connection: close\r\n" : "")
                 + "\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
@@ -51,6 +58,10 @@ record ErrorResponse(byte[] bytes, int bodyBytes) {
             case 416 -> "Range Not Satisfiable";
             case 429 -> "Too Many Requests";
             case 200 -> "OK";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 307 -> "Temporary Redirect";
+            case 308 -> "Permanent Redirect";
             case 500 -> "Internal Server Error";
             case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";

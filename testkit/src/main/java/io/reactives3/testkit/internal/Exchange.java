@@ -50,6 +50,11 @@ final class Exchange {
         return new Exchange(head, requestHead.closesConnection(), fault, log);
     }
 
+    /** The request head as recorded. */
+    RequestHead requestHead() {
+        return head;
+    }
+
     /** The fault applied to this exchange, or {@code null}. */
     Fault fault() {
         return fault;

@@ -151,7 +151,7 @@ final class ProxyConnection {
                     resetClient(current);
                     return;
                 }
-                if (current.hasFault(Fault.Action.RESPOND)) {
+                if (current.hasFault(Fault.Action.RESPOND) || current.hasFault(Fault.Action.REDIRECT)) {
                     respondInstead(current, head);
                     return;
                 }
@@ -262,8 +262,11 @@ final class ProxyConnection {
         }
         awaitEarlierResponses();
         Fault fault = exchange.fault();
-        ErrorResponse response = ErrorResponse.render(fault.status(), fault.code(), null, exchange.isHeadRequest(),
-                true);
+        String location = fault.action() != Fault.Action.REDIRECT ? null
+                : fault.message() + exchange.requestHead().path()
+                + (exchange.requestHead().query().isEmpty() ? "" : "?" + exchange.requestHead().query());
+        ErrorResponse response = ErrorResponse.render(fault.status(), fault.code(),
+                location == null ? null : "redirected to " + location, exchange.isHeadRequest(), true, location);
         exchange.setStatus(fault.status());
         exchange.addResponseBytes(response.bodyBytes());
         exchange.finish();
@@ -331,6 +334,14 @@ final class ProxyConnection {
         BodyFraming framing = BodyFraming.ofResponse(head, status, exchange.isHeadRequest());
         if (exchange.hasFault(Fault.Action.RESPOND_OK_WITH_ERROR)) {
             return replaceWithOkError(exchange, head, framing);
+        }
+        if (exchange.hasFault(Fault.Action.DROP_RESPONSE)) {
+            new BodyCopier(fromUpstream, OutputStream.nullOutputStream(), responseBuffer, count -> { },
+                    BodyCopier.Alteration.NONE).copy(framing);
+            responseWritten(exchange);
+            client.setSoLinger(true, 0);
+            close();
+            return false;
         }
         if (exchange.hasFault(Fault.Action.DELAY_RESPONSE)) {
             sleep(exchange.fault().delay());

@@ -2,6 +2,8 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.StoreProfile;
 import io.reactives3.transfer.TransferBackend;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which backend file uploads and file downloads use for a store, and the sentence the engine logs about it. Never
@@ -61,6 +63,11 @@ record BackendChoice(TransferBackend upload, TransferBackend download, boolean w
     static BackendChoice crtUnavailable(Throwable reason) {
         return new BackendChoice(TransferBackend.REACTOR, TransferBackend.REACTOR, true, "the CRT S3 client is "
                 + "unavailable here (" + reason + "); falling back to the Reactor engine for file transfers");
+    }
+
+    /** {@code reactor} or {@code crt} as {@code backend} says ({@code crt} is non-null when {@link #needsCrt()}). */
+    static FileBackend pick(TransferBackend backend, FileBackend reactor, @Nullable FileBackend crt) {
+        return backend == TransferBackend.CRT ? Objects.requireNonNull(crt, "crt") : reactor;
     }
 
     /** Whether a CRT client is needed. */

@@ -79,7 +79,7 @@ final class BatchDeleter {
             run.itemsDone(batch.size());
             return Mono.just(new Outcome(0, rejected, 0));
         }
-        Mono<DeleteObjectsResult> request = Mono.defer(() -> client.deleteObjectsByIdentifier(bucket, valid));
+        Mono<DeleteObjectsResult> request = Mono.defer(() -> client.deleteObjectVersions(bucket, valid));
         return PartRetry.withRetries(request, settings, "DeleteObjects s3://" + bucket + " (" + valid.size() + " keys)")
                 .map(result -> {
                     List<DeleteError> errors = new ArrayList<>(rejected);

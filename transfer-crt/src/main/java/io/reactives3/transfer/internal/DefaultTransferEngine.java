@@ -40,12 +40,11 @@ public final class DefaultTransferEngine implements S3TransferEngine {
 
     private final ReactiveS3Client client;
     private final TransferSettings settings;
-    private final TransferBackend uploadBackend;
-    private final TransferBackend downloadBackend;
-    private final CrtBackend crt;
+    /** File uploads and downloads (single files and directory items), each on the backend chosen for it. */
+    private final FileBackend fileUploads;
+    private final FileBackend fileDownloads;
     /** The client of ranged downloads when the engine built one (over the CRT HTTP client); closed with the engine. */
     private final ReactiveS3Client ownDownloadClient;
-    private final FileUploader fileUploader;
     private final StreamUploader streamUploader;
     private final RangedDownloader downloader;
     private final Copier copier;
@@ -69,10 +68,10 @@ public final class DefaultTransferEngine implements S3TransferEngine {
                 Runtime.getRuntime().availableProcessors()), true);
         BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile(),
                 budget.capacity());
-        CrtBackend crtBackend = null;
+        CrtFileBackend crt = null;
         if (choice.needsCrt()) {
             try {
-                crtBackend = CrtBackend.create(client, settings);
+                crt = CrtFileBackend.create(client, settings);
             } catch (RuntimeException | LinkageError e) {
                 choice = BackendChoice.crtUnavailable(e);
             }
@@ -82,29 +81,17 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         } else {
             LOG.info(choice.message());
         }
-        this.uploadBackend = choice.upload();
-        this.downloadBackend = choice.download();
-        this.crt = crtBackend;
         Uploads uploads = new Uploads(client, settings, work);
-        this.fileUploader = new FileUploader(uploads);
         this.streamUploader = new StreamUploader(uploads);
         ReactiveS3Client downloadClient = choice.download() == TransferBackend.REACTOR
                 && settings.backend() == TransferBackend.AUTO ? rangedGetClient(client) : client;
         this.ownDownloadClient = downloadClient == client ? null : downloadClient;
         this.downloader = new RangedDownloader(downloadClient, settings, work);
+        FileBackend reactor = new ReactorFileBackend(new FileUploader(uploads), downloader);
+        this.fileUploads = BackendChoice.pick(choice.upload(), reactor, crt);
+        this.fileDownloads = BackendChoice.pick(choice.download(), reactor, crt);
         this.copier = new Copier(client, uploads);
-        this.directories = new DirectoryTransfers(client, settings, new DirectoryTransfers.SingleFiles() {
-            @Override
-            public Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options,
-                                             TransferRun run) {
-                return uploadOne(file, bucket, key, options, run);
-            }
-
-            @Override
-            public Mono<DownloadResult> download(String bucket, String key, Path destination, TransferRun run) {
-                return downloadOne(bucket, key, destination, run);
-            }
-        });
+        this.directories = new DirectoryTransfers(client, settings, fileUploads, fileDownloads);
         this.deleter = new BatchDeleter(client, settings);
     }
 
@@ -147,12 +134,12 @@ public final class DefaultTransferEngine implements S3TransferEngine {
 
     @Override
     public TransferBackend uploadBackend() {
-        return uploadBackend;
+        return fileUploads.kind();
     }
 
     @Override
     public TransferBackend downloadBackend() {
-        return downloadBackend;
+        return fileDownloads.kind();
     }
 
     // ------------------------------------------------------------------ files
@@ -167,7 +154,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         Arguments.notNull(source, "source");
         checkObject(bucket, key);
         Arguments.notNull(options, "options");
-        return single(run -> uploadOne(source, bucket, key, options, run));
+        return single(run -> fileUploads.uploadFile(source, bucket, key, options, run));
     }
 
     @Override
@@ -183,7 +170,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
     public Transfer<DownloadResult> downloadFile(String bucket, String key, Path destination) {
         checkObject(bucket, key);
         Arguments.notNull(destination, "destination");
-        return single(run -> downloadOne(bucket, key, destination, run));
+        return single(run -> fileDownloads.downloadFile(bucket, key, destination, run));
     }
 
     @Override
@@ -256,23 +243,11 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         if (ownDownloadClient != null) {
             ownDownloadClient.close();
         }
-        if (crt != null) {
-            crt.close();
+        fileUploads.close();
+        if (fileDownloads != fileUploads) {
+            fileDownloads.close();
         }
         work.dispose();
-    }
-
-    // ------------------------------------------------------------------ single files, by backend
-
-    private Mono<UploadResult> uploadOne(Path file, String bucket, String key, PutObjectOptions options,
-                                         TransferRun run) {
-        return uploadBackend == TransferBackend.CRT ? crt.upload(file, bucket, key, options, run)
-                : fileUploader.upload(file, bucket, key, options, run);
-    }
-
-    private Mono<DownloadResult> downloadOne(String bucket, String key, Path destination, TransferRun run) {
-        return downloadBackend == TransferBackend.CRT ? crt.download(bucket, key, destination, run)
-                : downloader.toFile(bucket, key, destination, run);
     }
 
     private <R> Transfer<R> single(java.util.function.Function<TransferRun, Mono<R>> body) {

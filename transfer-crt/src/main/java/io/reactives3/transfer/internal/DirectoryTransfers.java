@@ -31,13 +31,6 @@ import reactor.core.scheduler.Schedulers;
  */
 final class DirectoryTransfers {
 
-    /** The single-file transfers of the engine's file backend. */
-    interface SingleFiles {
-        Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options, TransferRun run);
-
-        Mono<DownloadResult> download(String bucket, String key, Path destination, TransferRun run);
-    }
-
     private sealed interface Outcome<R> {
     }
 
@@ -52,12 +45,16 @@ final class DirectoryTransfers {
 
     private final ReactiveS3Client client;
     private final TransferSettings settings;
-    private final SingleFiles files;
+    private final FileBackend uploads;
+    private final FileBackend downloads;
 
-    DirectoryTransfers(ReactiveS3Client client, TransferSettings settings, SingleFiles files) {
+    /** Moves each file up through {@code uploads}, down through {@code downloads} (the engine's choices). */
+    DirectoryTransfers(ReactiveS3Client client, TransferSettings settings, FileBackend uploads,
+                       FileBackend downloads) {
         this.client = client;
         this.settings = settings;
-        this.files = files;
+        this.uploads = uploads;
+        this.downloads = downloads;
     }
 
     // ------------------------------------------------------------------ upload
@@ -79,7 +76,7 @@ final class DirectoryTransfers {
                 .filter(item -> options.selects(item.relative()))
                 .doOnNext(item -> run.expect(1))
                 .doOnComplete(run::closeExpectation)
-                .flatMap(item -> Mono.defer(() -> files.upload(item.file(), bucket, keyOf(prefix, item.relative()),
+                .flatMap(item -> Mono.defer(() -> uploads.uploadFile(item.file(), bucket, keyOf(prefix, item.relative()),
                                         PutObjectOptions.defaults(), run))
                                 .<Outcome<UploadResult>>map(Done::new)
                                 .onErrorResume(DirectoryTransfers::itemError, e -> failed(item.relative(), e, run)),
@@ -158,7 +155,7 @@ final class DirectoryTransfers {
                         run.itemsDone(1);
                         return Mono.just(new Skipped<DownloadResult>(new SkippedKey(o.key(), decision.refusal())));
                     }
-                    return files.download(bucket, o.key(), decision.path(), run)
+                    return downloads.downloadFile(bucket, o.key(), decision.path(), run)
                             .<Outcome<DownloadResult>>map(Done::new)
                             .onErrorResume(DirectoryTransfers::itemError, e -> failed(o.key(), e, run));
                 });

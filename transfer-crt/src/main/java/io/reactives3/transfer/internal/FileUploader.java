@@ -146,9 +146,7 @@ final class FileUploader {
     private static void checkUnchanged(Path file, LocalFiles.Stamp before, String operation) {
         LocalFiles.Stamp now = LocalFiles.stamp(file, operation);
         if (!now.equals(before)) {
-            throw new LocalFileException(operation + ": the file changed during the upload (size "
-                    + before.size() + " -> " + now.size() + ", modified " + before.modified() + " -> "
-                    + now.modified() + ")");
+            throw LocalFiles.changed(operation, before, now);
         }
     }
 

@@ -48,7 +48,12 @@ final class LocalFiles {
         }
     }
 
-    /** Reads {@code length} bytes at {@code offset} into a new array (fails on a file that became shorter). */
+    /** The failure of an upload whose source file changed between two stamps. */
+    static LocalFileException changed(String operation, Stamp before, Stamp now) {
+        return new LocalFileException(operation + ": the file changed during the upload (size " + before.size()
+                + " -> " + now.size() + ", modified " + before.modified() + " -> " + now.modified() + ")");
+    }
+
     /**
      * Reads {@code [offset, offset + length)} into buffers of at most {@link PartAssembler#MAX_BUFFER} bytes (never a
      * humongous object for the garbage collector), ready to read.
@@ -66,6 +71,7 @@ final class LocalFiles {
         return buffers;
     }
 
+    /** Reads {@code length} bytes at {@code offset} into a new array (fails on a file that became shorter). */
     static byte[] read(FileChannel channel, long offset, int length) {
         byte[] bytes = new byte[length];
         ByteBuffer buffer = ByteBuffer.wrap(bytes);

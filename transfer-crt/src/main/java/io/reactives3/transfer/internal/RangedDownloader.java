@@ -448,25 +448,42 @@ final class RangedDownloader {
         return true;
     }
 
-    /** Writes all of {@code buffer} at {@code position}. */
+    /**
+     * Writes all of {@code buffer} at {@code position}. After a cancel no further write is started, and a write that
+     * fails then (the channel closed by the cancelled transfer) is not reported: the error has no subscriber, and
+     * passing it on would only reach {@code Hooks.onErrorDropped} (an ERROR log per write).
+     */
     static Mono<Void> write(AsynchronousFileChannel channel, ByteBuffer buffer, long position) {
-        return Mono.create(sink -> channel.write(buffer, position, null, new CompletionHandler<Integer, Void>() {
-            private long at = position;
+        return Mono.create(sink -> {
+            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            sink.onCancel(() -> cancelled.set(true));
+            channel.write(buffer, position, null, new CompletionHandler<Integer, Void>() {
+                private long at = position;
 
-            @Override
-            public void completed(Integer written, Void attachment) {
-                at += written;
-                if (buffer.hasRemaining()) {
-                    channel.write(buffer, at, null, this);
-                } else {
-                    sink.success();
+                @Override
+                public void completed(Integer written, Void attachment) {
+                    at += written;
+                    if (cancelled.get()) {
+                        return;
+                    }
+                    if (buffer.hasRemaining()) {
+                        try {
+                            channel.write(buffer, at, null, this);
+                        } catch (RuntimeException e) { // closed by a cancel in between, or a full queue
+                            failed(e, attachment);
+                        }
+                    } else {
+                        sink.success();
+                    }
                 }
-            }
 
-            @Override
-            public void failed(Throwable error, Void attachment) {
-                sink.error(error);
-            }
-        }));
+                @Override
+                public void failed(Throwable error, Void attachment) {
+                    if (!cancelled.get()) {
+                        sink.error(error);
+                    }
+                }
+            });
+        });
     }
 }

@@ -3,19 +3,27 @@ package io.reactives3.transfer.internal;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.PreconditionFailedException;
+import io.reactives3.core.error.S3ServiceException;
+import io.reactives3.core.error.S3TransportException;
+import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.CompleteMultipartUploadResult;
 import io.reactives3.core.model.MultipartUploadHandle;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.model.PutObjectResult;
 import io.reactives3.core.model.UploadPartResult;
+import io.reactives3.core.model.UploadedPart;
+import io.reactives3.core.spi.SdkErrors;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferBackend;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.UploadResult;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -26,6 +34,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
@@ -93,6 +104,7 @@ final class Uploads {
         String key = request.key();
         Mono<PutObjectResult> attempt = Mono.defer(() -> client.putObject(request, body.get()));
         return PartRetry.withRetries(attempt, settings, "PutObject s3://" + bucket + "/" + key)
+                .onErrorResume(PreconditionFailedException.class, e -> ownWrite(client, request, md5, length, e))
                 .flatMap(put -> {
                     if (md5 != null && Checksums.isMd5ETag(put.eTag())
                             && !put.eTag().equalsIgnoreCase(Checksums.hex(md5))) {
@@ -111,6 +123,31 @@ final class Uploads {
                 });
     }
 
+    /**
+     * A conditional PutObject ({@code If-None-Match}, {@code If-Match}) answered 412 may be a retry (by the SDK or
+     * the engine) of an attempt whose write succeeded but whose answer was lost: the retry then fails the condition
+     * that the first attempt itself broke. When the bytes' MD5 is known (MD5 mode), HeadObject tells: an object whose
+     * ETag is that MD5 holds exactly the bytes sent, and the write is reported as done (with the head's ETag and
+     * version id). Otherwise (another ETag, no MD5, HeadObject failing) the 412 is delivered as it came. A write of
+     * the same bytes by someone else in between cannot be told apart, and is equivalent for the caller.
+     */
+    static Mono<PutObjectResult> ownWrite(ReactiveS3Client client, PutObjectRequest request, byte[] md5,
+                                          long length, PreconditionFailedException failed) {
+        if (md5 == null || (request.ifNoneMatch() == null && request.ifMatch() == null)) {
+            return Mono.error(failed);
+        }
+        return client.headObject(request.bucket(), request.key())
+                .onErrorMap(e -> failed)
+                .flatMap(head -> {
+                    if (head.eTag() == null || !Checksums.hex(md5).equalsIgnoreCase(Checksums.unquote(head.eTag()))) {
+                        return Mono.<PutObjectResult>error(failed);
+                    }
+                    LOG.info("PutObject s3://{}/{}: a retry failed its condition ({}), but the object holds the bytes "
+                            + "sent: an earlier attempt wrote it", request.bucket(), request.key(), failed.errorCode());
+                    return Mono.just(new PutObjectResult(head.eTag(), head.versionId(), null, length));
+                });
+    }
+
     // ------------------------------------------------------------------ multipart
 
     /**
@@ -125,16 +162,22 @@ final class Uploads {
         boolean crc32 = settings.integrity() == IntegrityMode.CRC32;
         record Done(CompleteMultipartUploadResult complete, List<SentPart> parts) {
         }
+        AtomicBoolean completing = new AtomicBoolean();
         Mono<Done> lifecycle = Mono.usingWhen(
-                client.createMultipartUpload(createRequest(bucket, key, options, crc32)),
+                create(createRequest(bucket, key, options, crc32)),
                 upload -> parts.apply(upload)
                         .collectSortedList(Comparator.comparingInt(p -> p.result().partNumber()))
-                        .flatMap(sent -> client.completeMultipartUpload(upload, sent.stream()
-                                        .map(p -> p.result().toCompletedPart()).toList())
+                        .flatMap(sent -> Mono.defer(() -> {
+                                    completing.set(true);
+                                    return complete(upload, sent, options);
+                                })
+                                .onErrorResume(e -> outcomeUnknown(e, options), e -> completeOutcome(upload, e,
+                                        settings.integrity() == IntegrityMode.MD5 ? Checksums.multipartETag(
+                                                sent.stream().map(SentPart::md5).toList()) : null))
                                 .map(complete -> new Done(complete, sent))),
                 upload -> Mono.empty(),
                 (upload, error) -> abort(upload, error.toString()),
-                upload -> abort(upload, "cancelled"));
+                upload -> completing.get() ? abortAfterCompleting(upload) : abort(upload, "cancelled"));
         return lifecycle.flatMap(done -> verifyMultipart(bucket, key, done.complete(), done.parts(), wholeObjectMd5)
                 .map(eTag -> {
                     run.itemsDone(1);
@@ -142,6 +185,132 @@ final class Uploads {
                     return new UploadResult(bucket, key, eTag, done.complete().versionId(), size,
                             done.parts().size(), TransferBackend.REACTOR);
                 }));
+    }
+
+    /**
+     * CreateMultipartUpload that a cancel does not interrupt: the request, once sent, is left to finish (the store
+     * may create the upload although the client gave up on the answer), and an upload created after the cancel is
+     * aborted at once, so a cancel before the create completed leaves nothing in ListMultipartUploads either.
+     */
+    private Mono<MultipartUploadHandle> create(CreateMultipartUploadRequest request) {
+        return Mono.defer(() -> {
+            CompletableFuture<MultipartUploadHandle> created = client.createMultipartUpload(request).toFuture();
+            return Mono.fromFuture(created, true)
+                    .doOnCancel(() -> created.thenAccept(upload ->
+                            abort(upload, "cancelled while it was being created").subscribe()));
+        });
+    }
+
+    /**
+     * Whether a failed CompleteMultipartUpload may have been carried out by the store: no answer (transport error,
+     * timeout), a 5xx (including a {@code 200} with an {@code <Error>} body, which the SDK maps to the error's
+     * status), or {@code NoSuchUpload} (a retry of a Complete that the store had done while its answer was lost).
+     */
+    private static boolean outcomeUnknown(Throwable error, PutObjectOptions options) {
+        return error instanceof S3TransportException || error instanceof UploadNotFoundException
+                || (error instanceof S3ServiceException service && service.isRetryable())
+                || (error instanceof PreconditionFailedException && conditional(options));
+    }
+
+    private static boolean conditional(PutObjectOptions options) {
+        return options.ifNoneMatch() != null || options.ifMatch() != null;
+    }
+
+    /**
+     * CompleteMultipartUpload of the sent parts; the options' {@code If-None-Match}/{@code If-Match} go on it (as
+     * S3 defines conditional multipart writes, and as the CRT client sends them), through the SDK client since the
+     * toolkit's call has no conditions. A condition that fails gives {@link PreconditionFailedException} (the upload
+     * is then aborted); a store that ignores conditions on Complete (Ceph RGW 16.2) completes regardless.
+     */
+    private Mono<CompleteMultipartUploadResult> complete(MultipartUploadHandle upload, List<SentPart> sent,
+                                                         PutObjectOptions options) {
+        List<UploadedPart> parts = sent.stream().map(p -> p.result().toCompletedPart()).toList();
+        if (!conditional(options)) {
+            return client.completeMultipartUpload(upload, parts);
+        }
+        CompleteMultipartUploadRequest request = CompleteMultipartUploadRequest.builder()
+                .bucket(upload.bucket()).key(upload.key()).uploadId(upload.uploadId())
+                .ifNoneMatch(quoted(options.ifNoneMatch())).ifMatch(quoted(options.ifMatch()))
+                .multipartUpload(CompletedMultipartUpload.builder().parts(parts.stream().map(p -> {
+                    CompletedPart.Builder part = CompletedPart.builder().partNumber(p.partNumber()).eTag(p.eTag());
+                    if (p.checksum() != null && p.checksum().startsWith("CRC32=")) {
+                        part.checksumCRC32(p.checksum().substring("CRC32=".length()));
+                    }
+                    return part.build();
+                }).toList()).build())
+                .build();
+        return Mono.fromFuture(() -> client.sdkClient().completeMultipartUpload(request))
+                .onErrorMap(e -> SdkErrors.translate(e, "CompleteMultipartUpload", upload.bucket(), upload.key()))
+                .map(r -> new CompleteMultipartUploadResult(upload.bucket(), upload.key(),
+                        emptyToNull(Checksums.unquote(r.eTag())), emptyToNull(r.versionId()), r.location()));
+    }
+
+    /** {@code *} as is, an ETag quoted unless it already is. */
+    private static String quoted(String eTag) {
+        if (eTag == null || eTag.equals("*") || eTag.startsWith("\"") || eTag.startsWith("W/")) {
+            return eTag;
+        }
+        return "\"" + eTag + "\"";
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * Finds out what a CompleteMultipartUpload that failed with {@code error} did. ListParts still listing the
+     * upload's parts means it was not completed: {@code error} is delivered and the upload aborted. {@code NoSuchUpload}
+     * (or, as S3Proxy answers for a completed upload, an empty part list) means the store completed it (nothing else
+     * aborts an upload this engine started): the object's HeadObject stands in for the lost answer, and is verified
+     * as usual; in MD5 mode an object whose ETag is not the one the parts give ({@code expectedETag}) is not taken
+     * for ours ({@code error} is delivered). When ListParts or HeadObject fail, {@code error} is delivered: the
+     * outcome stays unknown, logged at WARN with the upload id.
+     */
+    private Mono<CompleteMultipartUploadResult> completeOutcome(MultipartUploadHandle upload, Throwable error,
+                                                                String expectedETag) {
+        String target = "s3://" + upload.bucket() + "/" + upload.key() + " (upload " + upload.uploadId() + ")";
+        return client.listPartsPage(upload, ListPartsOptions.builder().pageSize(1).build())
+                .map(page -> !page.parts().isEmpty())
+                .onErrorResume(UploadNotFoundException.class, gone -> Mono.just(false))
+                .flatMap(open -> open ? Mono.<CompleteMultipartUploadResult>error(error)
+                        : client.headObject(upload.bucket(), upload.key()).flatMap(head -> {
+                            String eTag = Checksums.unquote(head.eTag());
+                            if (expectedETag != null && eTag != null && !Checksums.isMd5ETag(eTag)
+                                    && !expectedETag.equalsIgnoreCase(eTag)) {
+                                return Mono.error(error); // another object than ours
+                            }
+                            LOG.info("CompleteMultipartUpload of {} failed ({}) but the store had completed it",
+                                    target, error.toString());
+                            return Mono.just(new CompleteMultipartUploadResult(upload.bucket(), upload.key(),
+                                    eTag, head.versionId(), null));
+                        }))
+                .onErrorMap(e -> e != error, e -> {
+                    LOG.warn("CompleteMultipartUpload of {} failed ({}); whether the store completed it is unknown "
+                            + "({})", target, error, e.toString());
+                    return error;
+                });
+    }
+
+    /**
+     * The cancel path once CompleteMultipartUpload was sent: the store may have completed the upload (a cancel
+     * cannot take that back). Aborts, and logs which it was: an abort answered {@code NoSuchUpload} means the object
+     * was committed.
+     */
+    private Mono<Void> abortAfterCompleting(MultipartUploadHandle upload) {
+        String target = "s3://" + upload.bucket() + "/" + upload.key() + " (upload " + upload.uploadId() + ")";
+        return client.abortMultipartUpload(upload)
+                .doOnSuccess(v -> LOG.warn("cancelled during CompleteMultipartUpload of {}: aborted, not committed",
+                        target))
+                .onErrorResume(e -> {
+                    if (e instanceof UploadNotFoundException) {
+                        LOG.warn("cancelled during CompleteMultipartUpload of {}: the store had already completed "
+                                + "it, the object is committed", target);
+                    } else {
+                        LOG.warn("cancelled during CompleteMultipartUpload of {}: whether it was committed is "
+                                + "unknown (the abort failed: {})", target, e.toString());
+                    }
+                    return Mono.empty();
+                });
     }
 
     /** Sends one part held in memory (retried on its own), checks what the store confirmed, counts it. */
@@ -248,7 +417,10 @@ final class Uploads {
     /** CreateMultipartUpload with the options' headers, announcing CRC32 part checksums in {@link IntegrityMode#CRC32}. */
     private static CreateMultipartUploadRequest createRequest(String bucket, String key, PutObjectOptions options,
                                                               boolean crc32) {
-        CreateMultipartUploadRequest.Builder request = SdkRequests.createMultipartUpload(bucket, key, options);
+        // conditions belong to CompleteMultipartUpload (see complete)
+        PutObjectOptions unconditional = conditional(options)
+                ? options.toBuilder().ifNoneMatch(null).ifMatch(null).build() : options;
+        CreateMultipartUploadRequest.Builder request = SdkRequests.createMultipartUpload(bucket, key, unconditional);
         if (crc32) {
             request.checksumAlgorithm(ChecksumAlgorithm.CRC32);
         }

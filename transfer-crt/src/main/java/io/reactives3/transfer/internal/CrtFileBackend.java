@@ -5,6 +5,7 @@ import io.reactives3.core.ClientSettings;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
+import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.spi.SdkErrors;
 import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
@@ -13,9 +14,19 @@ import io.reactives3.transfer.TransferBackend;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.DownloadResult;
 import io.reactives3.transfer.model.UploadResult;
+import io.reactives3.core.error.LocalFileException;
 import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscriber;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -24,6 +35,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -33,22 +45,25 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * File transfers through the AWS CRT-based S3 client (native multipart uploads and ranged downloads, native file
- * I/O), built from the {@link ReactiveS3Client}'s settings: endpoint, region, credentials, path style, checksum
- * mode; {@link TransferSettings#partSize()}, {@link TransferSettings#multipartThreshold()} and
+ * {@link TransferBackend#CRT}: file transfers through the AWS CRT-based S3 client (native multipart uploads and
+ * ranged downloads), built from the {@link ReactiveS3Client}'s settings: endpoint, region, credentials, path style,
+ * checksum mode; {@link TransferSettings#partSize()}, {@link TransferSettings#multipartThreshold()} and
  * {@link TransferSettings#concurrency()} map to its minimum part size, threshold and connection count; it retries
  * parts itself ({@link TransferSettings#maxPartAttempts()} - 1 retries) and aborts its multipart upload when it
  * fails or is cancelled. Its native memory is managed by the CRT, outside the Java heap and the memory budget.
  *
- * <p>Integrity: in MD5 mode the object's ETag is checked after the upload against MD5s computed from the file
- * (one extra read of the file, with the CRT's part size); downloads land in a temporary file whose digests are
- * checked as in {@link RangedDownloader} before it is renamed. In CRC32 mode the CRT sends a CRC32 per part where
- * the profile allows flexible checksums. Progress: downloads report bytes as the temporary file grows; uploads
- * report their bytes when they complete (the CRT reads the file natively and reports nothing before).
+ * <p>Uploads: the engine reads the file for the CRT ({@link StampedFileBody}), so that a file that changes during the
+ * upload fails it before the object is committed, as on the Reactor backend. Integrity: in MD5 mode the object's
+ * ETag is checked after the upload against MD5s of the bytes handed to the CRT (digested as they are read, with the
+ * CRT's part size); the CRT sends no {@code Content-MD5}, so a mismatch (bytes corrupted on the way) is found only
+ * after the object was committed and is reported as a {@link io.reactives3.core.error.DataIntegrityException}.
+ * Downloads land in a temporary file whose digests are checked as in {@link RangedDownloader} before it is renamed.
+ * In CRC32 mode the CRT sends a CRC32 per part where the profile allows flexible checksums. Progress: downloads
+ * report bytes as the temporary file grows; uploads report their bytes when they complete.
  */
-final class CrtBackend implements AutoCloseable {
+final class CrtFileBackend implements FileBackend {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CrtBackend.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CrtFileBackend.class);
 
     private final ReactiveS3Client client;
     private final TransferSettings settings;
@@ -56,14 +71,14 @@ final class CrtBackend implements AutoCloseable {
     private final AtomicBoolean crcSkippedLogged = new AtomicBoolean();
     private final AtomicBoolean unverifiedLogged = new AtomicBoolean();
 
-    private CrtBackend(ReactiveS3Client client, TransferSettings settings, S3AsyncClient crt) {
+    private CrtFileBackend(ReactiveS3Client client, TransferSettings settings, S3AsyncClient crt) {
         this.client = client;
         this.settings = settings;
         this.crt = crt;
     }
 
     /** Builds the CRT client for {@code client}'s store; throws when the native library cannot be loaded here. */
-    static CrtBackend create(ReactiveS3Client client, TransferSettings settings) {
+    static CrtFileBackend create(ReactiveS3Client client, TransferSettings settings) {
         ClientSettings s = client.settings();
         boolean whenRequired = s.checksumMode() == ChecksumPolicy.WHEN_REQUIRED;
         S3CrtAsyncClientBuilder builder = S3AsyncClient.crtBuilder()
@@ -87,7 +102,7 @@ final class CrtBackend implements AutoCloseable {
         if (s.endpoint() != null) {
             builder.endpointOverride(s.endpoint());
         }
-        return new CrtBackend(client, settings, builder.build());
+        return new CrtFileBackend(client, settings, builder.build());
     }
 
     /** The CRT client (for the benchmarks' peers). */
@@ -95,7 +110,9 @@ final class CrtBackend implements AutoCloseable {
         return crt;
     }
 
-    Mono<UploadResult> upload(Path file, String bucket, String key, PutObjectOptions options, TransferRun run) {
+    @Override
+    public Mono<UploadResult> uploadFile(Path file, String bucket, String key, PutObjectOptions options,
+                                         TransferRun run) {
         String operation = "uploadFile " + file + " to s3://" + bucket + "/" + key;
         return Mono.fromCallable(() -> LocalFiles.stamp(file, operation))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -103,28 +120,35 @@ final class CrtBackend implements AutoCloseable {
                     long size = stamp.size();
                     boolean multipart = PartPlan.multipart(size, settings.multipartThreshold());
                     PartPlan layout = multipart ? PartPlan.of(size, settings.partSize()) : PartPlan.exact(size, 1);
-                    run.plan(size, multipart ? layout.partCount() : 1);
-                    PutObjectRequest.Builder request = SdkRequests.putObject(bucket, key, options);
+                    int parts = multipart ? layout.partCount() : 1;
+                    run.plan(size, parts);
+                    PutObjectRequest.Builder request = SdkRequests.putObject(bucket, key, options).contentLength(size);
                     if (options.contentType() == null) {
                         request.contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString()));
                     }
                     if (settings.integrity() == IntegrityMode.CRC32) {
                         crc32(request);
                     }
-                    Mono<UploadResult> put = Mono.fromFuture(() -> crt.putObject(request.build(), file))
-                            .onErrorMap(e -> SdkErrors.translate(e, "PutObject", bucket, key))
+                    boolean md5 = settings.integrity() == IntegrityMode.MD5;
+                    StampedFileBody body = new StampedFileBody(file, stamp, operation,
+                            md5 ? (multipart ? layout.partSize() : Math.max(1, size)) : 0);
+                    Mono<UploadResult> put = Mono.fromFuture(() -> crt.putObject(request.build(), body))
+                            .onErrorMap(e -> body.failure() != null ? body.failure()
+                                    : SdkErrors.translate(e, "PutObject", bucket, key))
                             .flatMap(r -> storedETag(bucket, key, r.eTag(), r.versionId())
-                                    .map(eTag -> new UploadResult(bucket, key, eTag, r.versionId(), size,
-                                            multipart ? layout.partCount() : 1, TransferBackend.CRT)));
-                    if (settings.integrity() != IntegrityMode.MD5) {
+                                    .map(eTag -> new UploadResult(bucket, key, eTag, r.versionId(), size, parts,
+                                            TransferBackend.CRT)));
+                    if (!md5) {
                         return put;
                     }
-                    // the expected ETag is computed while the CRT uploads (the file is read twice, in parallel)
-                    Mono<String> expected = multipart
-                            ? LocalFiles.partMd5s(file, size, layout.partSize()).map(Checksums::multipartETag)
-                            : Mono.fromCallable(() -> Checksums.hex(LocalFiles.digest(file, size, IntegrityMode.MD5)
-                                    .md5())).subscribeOn(Schedulers.boundedElastic());
-                    return Mono.zip(put, expected).flatMap(t -> check(t.getT1(), t.getT2(), file, operation));
+                    // the expected ETag is that of the bytes the CRT was given, digested as they were read; a 412
+                    // after a retried attempt whose answer was lost may be our own write (ownWrite finds out)
+                    Supplier<String> expected = () -> multipart
+                            ? Checksums.multipartETag(body.partMd5s()) : Checksums.hex(body.partMd5s().get(0));
+                    return put.onErrorResume(PreconditionFailedException.class, e -> Mono.fromSupplier(expected)
+                                    .onErrorMap(IllegalStateException.class, unread -> e) // never sent whole: not ours
+                                    .flatMap(eTag -> ownWrite(bucket, key, options, eTag, size, parts, e)))
+                            .flatMap(result -> check(result, expected.get(), file, operation));
                 })
                 .doOnNext(result -> {
                     run.bytes(result.size());
@@ -133,6 +157,24 @@ final class CrtBackend implements AutoCloseable {
                     }
                     run.itemsDone(1);
                 });
+    }
+
+    /**
+     * As the Reactor backend does ({@link Uploads#ownWrite}): a conditional upload answered 412 after the CRT
+     * retried an attempt whose answer was lost finds, with HeadObject, the object it wrote itself (the ETag the file
+     * gives); it is then reported as uploaded. Otherwise the 412 stands.
+     */
+    private Mono<UploadResult> ownWrite(String bucket, String key, PutObjectOptions options, String expected,
+                                        long size, int parts, PreconditionFailedException failed) {
+        if (options.ifNoneMatch() == null && options.ifMatch() == null) {
+            return Mono.error(failed);
+        }
+        return client.headObject(bucket, key).onErrorMap(e -> failed).flatMap(head -> {
+            String eTag = Checksums.unquote(head.eTag());
+            return expected.equalsIgnoreCase(eTag)
+                    ? Mono.just(new UploadResult(bucket, key, eTag, head.versionId(), size, parts, TransferBackend.CRT))
+                    : Mono.error(failed);
+        });
     }
 
     /**
@@ -186,7 +228,8 @@ final class CrtBackend implements AutoCloseable {
         }
     }
 
-    Mono<DownloadResult> download(String bucket, String key, Path destination, TransferRun run) {
+    @Override
+    public Mono<DownloadResult> downloadFile(String bucket, String key, Path destination, TransferRun run) {
         return client.headObject(bucket, key).flatMap(head -> download(head, destination, run));
     }
 
@@ -246,10 +289,14 @@ final class CrtBackend implements AutoCloseable {
 
     /** Reports the temporary file's growth as progress, every progress interval. */
     private Disposable watch(Path file, AtomicLong reported, TransferRun run) {
+        // ticks that come while a size is still being read are dropped (not an overflow error), and an error ends
+        // the watch quietly: without a handler it would go to Hooks.onErrorDropped, logged at ERROR
         return Flux.interval(settings.progressInterval())
+                .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(() -> Files.exists(file) ? Files.size(file) : 0L)
-                        .subscribeOn(Schedulers.boundedElastic()).onErrorReturn(0L))
-                .subscribe(size -> run.bytes(size - reported.getAndSet(size)));
+                        .subscribeOn(Schedulers.boundedElastic()).onErrorReturn(0L), 1)
+                .subscribe(size -> run.bytes(size - reported.getAndSet(size)),
+                        e -> LOG.debug("progress watch of {} ended: {}", file, e.toString()));
     }
 
     private static Mono<Void> stop(Disposable watcher, AtomicLong reported, long finalBytes, TransferRun run) {
@@ -260,8 +307,135 @@ final class CrtBackend implements AutoCloseable {
     }
 
     @Override
+    public TransferBackend kind() {
+        return TransferBackend.CRT;
+    }
+
+    @Override
     public void close() {
         crt.close();
+    }
+
+    /**
+     * The file as the CRT's request body, read by the engine (on bounded-elastic threads, as the CRT asks) rather than
+     * by the CRT from the path, so that the upload can be stopped before it is committed: the file's stamp is checked
+     * again after its last bytes are read and before they are handed over, and a change (size or modification time)
+     * fails the body with a {@link LocalFileException}; the CRT then never sends the last bytes, so it neither
+     * completes the multipart upload (it aborts it) nor finishes a single PutObject. In MD5 mode each part's MD5 is
+     * computed from the very bytes handed over (slices of {@code md5PartSize}; 0: no digests).
+     */
+    static final class StampedFileBody implements AsyncRequestBody {
+
+        private static final int CHUNK = 1024 * 1024;
+
+        private final Path file;
+        private final LocalFiles.Stamp stamp;
+        private final String operation;
+        private final long md5PartSize;
+        private volatile @Nullable Throwable failure;
+        private volatile List<byte[]> partMd5s;
+
+        StampedFileBody(Path file, LocalFiles.Stamp stamp, String operation, long md5PartSize) {
+            this.file = file;
+            this.stamp = stamp;
+            this.operation = operation;
+            this.md5PartSize = md5PartSize;
+            // an empty body is not read (the CRT may never subscribe to it)
+            this.partMd5s = stamp.size() == 0 && md5PartSize > 0 ? List.of(Checksums.md5().digest()) : List.of();
+        }
+
+        /** The failure of the last read of the file (a change, an I/O error), or null. */
+        @Nullable Throwable failure() {
+            return failure;
+        }
+
+        /** The MD5 of each part of the last complete read (MD5 mode). */
+        List<byte[]> partMd5s() {
+            List<byte[]> md5s = partMd5s;
+            if (md5s.isEmpty()) {
+                throw new IllegalStateException(operation + ": the CRT completed without reading the whole file");
+            }
+            return md5s;
+        }
+
+        @Override
+        public Optional<Long> contentLength() {
+            return Optional.of(stamp.size());
+        }
+
+        @Override
+        public String contentType() {
+            return "application/octet-stream";
+        }
+
+        @Override
+        public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
+            long size = stamp.size();
+            Flux.using(() -> FileChannel.open(file), channel -> Flux.<ByteBuffer, Reading>generate(Reading::new,
+                                    (reading, sink) -> {
+                                        if (reading.position == size) {
+                                            sink.complete();
+                                            return reading;
+                                        }
+                                        long limit = md5PartSize > 0 ? md5PartSize - reading.position % md5PartSize
+                                                : Long.MAX_VALUE;
+                                        int n = (int) Math.min(CHUNK, Math.min(limit, size - reading.position));
+                                        byte[] bytes = LocalFiles.read(channel, reading.position, n);
+                                        reading.digest(bytes);
+                                        reading.position += n;
+                                        if (reading.position == size) {
+                                            checkUnchanged();
+                                            partMd5s = reading.finish();
+                                        }
+                                        sink.next(ByteBuffer.wrap(bytes));
+                                        return reading;
+                                    }),
+                            StampedFileBody::close)
+                    .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
+                    .doOnError(e -> failure = e)
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribe(subscriber);
+        }
+
+        private static void close(FileChannel channel) {
+            try {
+                channel.close();
+            } catch (java.io.IOException ignored) {
+                // read-only channel: nothing was written that a failed close could lose
+            }
+        }
+
+        private void checkUnchanged() {
+            LocalFiles.Stamp now = LocalFiles.stamp(file, operation);
+            if (!now.equals(stamp)) {
+                throw LocalFiles.changed(operation, stamp, now);
+            }
+        }
+
+        /** One read of the file: the position, and the MD5s of the parts read so far. */
+        private final class Reading {
+            long position;
+            final List<byte[]> md5s = new ArrayList<>();
+            @Nullable MessageDigest md5;
+
+            void digest(byte[] bytes) {
+                if (md5PartSize == 0) {
+                    return;
+                }
+                if (md5 == null) {
+                    md5 = Checksums.md5();
+                }
+                md5.update(bytes);
+                if ((position + bytes.length) % md5PartSize == 0 || position + bytes.length == stamp.size()) {
+                    md5s.add(md5.digest());
+                    md5 = null;
+                }
+            }
+
+            List<byte[]> finish() {
+                return List.copyOf(md5s);
+            }
+        }
     }
 
 }

@@ -1,0 +1,109 @@
+package io.reactives3.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactives3.testkit.S3Target;
+import io.reactives3.testkit.StoreKind;
+import io.reactives3.testkit.TestBucket;
+import io.reactives3.testkit.junit.S3Test;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Typed one-line errors and documented exit codes, no stack traces. */
+class ErrorsTest {
+
+    @Test
+    void unreachableEndpoint_saysWhichAndExits3() {
+        int port = 1; // tcpmux: privileged and never served here, so the connection is refused at once
+        Cli.Run run = Cli.run("--endpoint", "http://127.0.0.1:" + port, "--access-key", "a", "--secret-key", "b",
+                "ls", "s3://some-bucket");
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.FAILED);
+        assertThat(run.err()).startsWith("rs3: could not reach http://127.0.0.1:" + port)
+                .contains("Connection refused").doesNotContain("\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void malformedEndpoint_isAConfigurationError() {
+        Cli.Run run = Cli.run("--endpoint", "127.0.0.1 9000", "--access-key", "a", "--secret-key", "b", "ls");
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.CONFIG);
+        assertThat(run.err()).contains("endpoint '127.0.0.1 9000' is not");
+    }
+
+    @Test
+    void missingCredentials_namesTheFlagsAndVariables() {
+        Cli.Run run = Cli.run("--endpoint", "http://127.0.0.1:9", "ls", "s3://bucket");
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.CONFIG);
+        assertThat(run.err()).contains("no credentials for http://127.0.0.1:9").contains("--access-key")
+                .contains("AWS_ACCESS_KEY_ID");
+    }
+
+    @Test
+    void usageErrors_exit2WithAHint() {
+        assertThat(Cli.run("frobnicate").code()).isEqualTo(Rs3.USAGE);
+        assertThat(Cli.run("cp", "--bogus", "a", "b").err()).contains("unknown option '--bogus'");
+        Cli.Run localOnly = Cli.run("--access-key", "a", "--secret-key", "b", "cp", "a", "b");
+        assertThat(localOnly.code()).isEqualTo(Rs3.USAGE);
+        assertThat(localOnly.err()).contains("needs an S3 location").contains("--help");
+        assertThat(Cli.run("--access-key", "a", "--secret-key", "b", "cp", "s3://bucket/x").code())
+                .isEqualTo(Rs3.USAGE);
+        assertThat(Cli.run("--concurrency", "0", "ls").err()).contains("--concurrency must be between 1 and 64");
+        assertThat(Cli.run("--part-size", "1MiB", "ls").code()).isEqualTo(Rs3.USAGE);
+        assertThat(Cli.run("--access-key", "a", "--secret-key", "b", "ls", "s3://Bad_Bucket").code())
+                .isEqualTo(Rs3.USAGE);
+    }
+
+    @Test
+    void help_listsEveryVerbAndTheExitCodes() {
+        Cli.Run help = Cli.run("--help");
+        assertThat(help.code()).isZero();
+        for (String verb : Options.VERBS) {
+            assertThat(help.out()).containsPattern("\n  " + verb + " ");
+        }
+        assertThat(help.out()).contains("Exit codes:", "130  interrupted");
+        assertThat(Cli.run().code()).as("no verb").isEqualTo(Rs3.USAGE);
+    }
+
+    @S3Test(only = StoreKind.S3PROXY)
+    void missingKey_isAFailedKeyWithExit1(S3Target target, TestBucket bucket, @TempDir Path dir) {
+        bucket.put("present", "here");
+        Cli.Run run = Cli.on(target, "cp", "s3://" + bucket.name() + "/absent.txt", dir.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.SOME_FAILED);
+        assertThat(run.err()).contains("1 of 1 failed").contains("s3://" + bucket.name() + "/absent.txt: no such key");
+        assertThat(dir.resolve("absent.txt")).doesNotExist();
+
+        Cli.Run rm = Cli.on(target, "rm", "s3://" + bucket.name() + "/absent.txt");
+        assertThat(rm.code()).as(rm.toString()).isEqualTo(Rs3.SOME_FAILED);
+    }
+
+    @S3Test(only = StoreKind.S3PROXY)
+    void someFilesFailing_reportsEachAndCopiesTheRest(S3Target target, TestBucket bucket, @TempDir Path dir)
+            throws Exception {
+        bucket.put("ok/a", "a");
+        bucket.put("ok/b", "b");
+        // a regular file where the download needs a folder: the keys under it fail, the others land
+        java.nio.file.Files.writeString(dir.resolve("sub"), "in the way");
+        bucket.put("ok/sub/c", "c");
+        Cli.Run run = Cli.on(target, "cp", "-r", "s3://" + bucket.name() + "/ok", dir.toString());
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.SOME_FAILED);
+        assertThat(run.err()).contains("1 of 3 failed").contains("s3://" + bucket.name() + "/ok/sub/c: ");
+        assertThat(dir.resolve("a")).hasContent("a");
+        assertThat(dir.resolve("b")).hasContent("b");
+    }
+
+    @S3Test(only = StoreKind.S3PROXY)
+    void missingBucket_exit3NamesIt(S3Target target) {
+        Cli.Run run = Cli.on(target, "ls", "s3://no-such-bucket-rs3");
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.FAILED);
+        assertThat(run.err()).contains("no such bucket").contains("no-such-bucket-rs3");
+    }
+
+    @S3Test(only = StoreKind.S3PROXY)
+    void wrongSecret_isAccessDenied(S3Target target, TestBucket bucket) {
+        Cli.Run run = Cli.run("--endpoint", target.endpoint().toString(), "--path-style", "--access-key",
+                target.accessKey(), "--secret-key", "wrong-" + target.secretKey(), "ls", "s3://" + bucket.name());
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.FAILED);
+        assertThat(run.err()).startsWith("rs3: ").doesNotContain("\tat ");
+    }
+}
