@@ -34,6 +34,8 @@ JAVA = shutil.which("java")
 PY = "/usr/bin/python3"
 AWS = "/usr/bin/aws"
 RCLONE = "/usr/bin/rclone"
+# the command-line module's launcher, when this checkout has it (bench.sh builds it first)
+RS3 = os.path.abspath("rs3") if os.path.exists("rs3") and os.path.exists("cli/target/rs3.classpath") else None
 TMP = tempfile.mkdtemp(prefix="bench-")
 LOG = open(os.path.join(TMP, "driver.log"), "w")
 
@@ -273,7 +275,10 @@ def main():
                "remote from `RCLONE_CONFIG_BENCH_*` variables, `$CP` the benchmarks classpath):", "",
                "- engine/TransferManager, warm: `java -Xmx2g -cp $CP io.reactives3.benchmarks.BenchAgent $EP <region> "
                "<key> <secret> <profile>` then lines such as `upload eng-auto <file> <bucket> <key>`",
-               "- whole-process cp (stand-in for the cli module's `rs3 cp`, not on main when this ran): "
+               "- `./rs3 cp <file> s3://<bucket>/<key>` (and back; the cli module's launcher, endpoint and keys in "
+               "`REACTIVE_S3_*`), when the checkout has it (" + ("measured in this run" if RS3 else "not in this run") + ")",
+               "- whole-process cp of the library alone (`OneShotCp`: client and engine with the defaults, one "
+               "transfer, close): "
                "`java -cp $CP io.reactives3.benchmarks.OneShotCp up|down $EP <region> <key> <secret> <profile> "
                "<file> <bucket> <key>`",
                "- boto3: `/usr/bin/python3 boto3_peer.py $EP ... upload|download|list|delete ...` (`upload_file`, "
@@ -301,6 +306,7 @@ def main():
 
 
 SUMMARY, DONE = [], []
+PEER_ENV = {}
 
 
 def write_report(current, final=False):
@@ -339,7 +345,11 @@ def run_target(target, summary):
                AWS_PAGER="", RCLONE_CONFIG_BENCH_TYPE="s3", RCLONE_CONFIG_BENCH_PROVIDER="Other",
                RCLONE_CONFIG_BENCH_ENDPOINT=ep, RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=ak,
                RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=sk, RCLONE_CONFIG_BENCH_REGION=region,
-               RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE="true", RCLONE_CONFIG=os.path.join(TMP, "rclone.conf"))
+               RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE="true", RCLONE_CONFIG=os.path.join(TMP, "rclone.conf"),
+               REACTIVE_S3_ENDPOINT=ep, REACTIVE_S3_REGION=region, REACTIVE_S3_ACCESS_KEY=ak,
+               REACTIVE_S3_SECRET_KEY=sk, REACTIVE_S3_PATH_STYLE="true")
+    PEER_ENV.clear()
+    PEER_ENV.update(env)
     boto_py = os.path.join(TMP, "boto3_peer.py")
     with open(boto_py, "w") as f:
         f.write(BOTO_PEER)
@@ -565,6 +575,11 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                   lambda: cds("up", ["-XX:TieredStopAtLevel=1"]))
             timed(tiny_down, "engine cp + AppCDS + -XX:TieredStopAtLevel=1", "process",
                   lambda: cds("down", ["-XX:TieredStopAtLevel=1"]))
+            if RS3:
+                timed(tiny_up, "./rs3 cp (the cli module)", "process",
+                      lambda: run([RS3, "cp", tiny, "s3://%s/tiny/rs3" % B], PEER_ENV)[0])
+                timed(tiny_down, "./rs3 cp (the cli module)", "process",
+                      lambda: run([RS3, "cp", "s3://%s/tiny/src" % B, dst], PEER_ENV)[0])
             timed(tiny_up, "aws s3 cp", "process", lambda: aws("s3", "cp", "--quiet", tiny, "s3://%s/tiny/aws" % B))
             timed(tiny_down, "aws s3 cp", "process", lambda: aws("s3", "cp", "--quiet", "s3://%s/tiny/src" % B, dst))
             timed(tiny_up, "rclone copyto", "process", lambda: rclone("copyto", tiny, "bench:%s/tiny/rclone" % B))
@@ -737,9 +752,10 @@ def case_memory(agent, ep, region, ak, sk, profile, target, summary):
                 log("  %s failed %s" % (who, e))
             rows.setdefault(who, []).append(kv)
     out = ["", "**Memory: a %d MiB object streamed through a consumer taking %g MiB/s, `-Xmx128m`** (one JVM per "
-           "run; peak heap = largest heap in use sampled every 10 ms, garbage included; after GC = the largest heap "
-           "left after a collection, from `-Xlog:gc`; RSS = VmHWM)" % (STREAM_MB, SLOW), "",
-           "| contender | runs ok | seconds (median) | peak heap MiB (median, max) | after GC max MiB | RSS high-water MiB (median, max) | outcomes |",
+           "run; peak heap = largest heap in use sampled every 10 ms, garbage included; after young GC = the largest heap "
+           "left after a young or mixed collection, from `-Xlog:gc`: old-generation garbage stays in it until a "
+           "mixed collection, so it is an upper bound of the live set; RSS = VmHWM)" % (STREAM_MB, SLOW), "",
+           "| contender | runs ok | seconds (median) | peak heap MiB (median, max) | after young GC, max MiB per run | RSS high-water MiB (median, max) | outcomes |",
            "|---|---|---|---|---|---|---|"]
     for who, kvs in rows.items():
         ok = [k for k in kvs if k.get("outcome") == "ok" and int(k.get("bytes", 0)) == STREAM_MB * MIB]
