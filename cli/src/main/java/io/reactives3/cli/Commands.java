@@ -57,16 +57,18 @@ final class Commands {
         AtomicLong count = new AtomicLong();
         AtomicLong size = new AtomicLong();
         Flux<ListObjectsPage> pages = s.target.client.listObjectsPages(at.bucketName(), options);
-        s.await(pages.doOnNext(page -> {
-            page.commonPrefixes().forEach(p -> s.say(String.format(Locale.ROOT, "%30s %s", "PRE",
+        // pages are asked for one at a time as this thread prints them: a huge listing costs one page of memory
+        for (ListObjectsPage page : pages.toIterable(1)) {
+            s.checkCancelled();
+            page.commonPrefixes().forEach(p -> s.out.println(String.format(Locale.ROOT, "%30s %s", "PRE",
                     p.substring(folder.length()))));
             for (ListedObject o : page.objects()) {
                 count.incrementAndGet();
                 size.addAndGet(o.size());
-                s.say(String.format(Locale.ROOT, "%s %10d %s", date(o.lastModified()), o.size(),
+                s.out.println(String.format(Locale.ROOT, "%s %10d %s", date(o.lastModified()), o.size(),
                         o.key().substring(folder.length())));
             }
-        }).then(), null);
+        }
         if (s.options.has("summarize")) {
             s.out.println();
             s.out.println("Total Objects: " + count.get());

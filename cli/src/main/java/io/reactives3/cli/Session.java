@@ -62,6 +62,13 @@ final class Session implements AutoCloseable {
         this.cancelled = cancelled;
     }
 
+    /** Throws the interrupted {@link CliException} when the command was cancelled (Ctrl-C). */
+    void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw CliException.interrupted();
+        }
+    }
+
     /** Queues a line for the output (safe from any thread; printed by the waiting thread). */
     void say(String line) {
         if (!quiet) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.reactives3.transfer.MemoryBudget;
+import io.reactives3.transfer.S3TransferEngine;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,10 @@ import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
  *       this client;</li>
  *   <li>{@value #CONNECTIONS_LEASED} / {@value #CONNECTIONS_PENDING} (gauges): the HTTP pool's connections in use and
  *       requests waiting for one, as the last finished call saw them, by {@code http.client};</li>
+ *   <li>{@value #TRANSFERS} (timer) and {@value #TRANSFERS_ACTIVE} (gauge) of an {@linkplain #instrument instrumented}
+ *       transfer engine: transfers run, by {@code kind} (upload, upload-file, download-file, download-stream, copy,
+ *       upload-directory, download-directory, delete) and {@code outcome} (SUCCESS, ERROR, CANCELLED), and those
+ *       running;</li>
  *   <li>{@value #MEMORY_CAPACITY}, {@value #MEMORY_IN_USE}, {@value #MEMORY_WAITING_BYTES} (gauges, bytes) and
  *       {@value #MEMORY_WAITING} (gauge, reservations waiting) of a bound {@link MemoryBudget}.</li>
  * </ul>
@@ -68,6 +73,10 @@ public final class ReactiveS3Metrics implements S3AsyncClientCustomizer {
     public static final String CONNECTIONS_LEASED = "reactive.s3.connections.leased";
     /** Gauge of requests waiting for a connection. */
     public static final String CONNECTIONS_PENDING = "reactive.s3.connections.pending";
+    /** Timer of transfers run by an instrumented engine. */
+    public static final String TRANSFERS = "reactive.s3.transfers";
+    /** Gauge of transfers running in an instrumented engine. */
+    public static final String TRANSFERS_ACTIVE = "reactive.s3.transfers.active";
     /** Gauge of the memory budget's capacity. */
     public static final String MEMORY_CAPACITY = "reactive.s3.transfer.memory.capacity";
     /** Gauge of the memory budget's reserved bytes. */
@@ -112,6 +121,15 @@ public final class ReactiveS3Metrics implements S3AsyncClientCustomizer {
     /** The publisher timing calls and reading the pool (for an SDK client built by hand). */
     public MetricPublisher metricPublisher() {
         return publisher;
+    }
+
+    /**
+     * An engine that delegates every call to {@code engine} and times its transfers; closing it closes
+     * {@code engine}. The starter wraps its transfer engine bean this way.
+     */
+    public S3TransferEngine instrument(S3TransferEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        return engine instanceof MeteredTransferEngine ? engine : new MeteredTransferEngine(engine, registry);
     }
 
     /** Registers the gauges of {@code budget} (held weakly, as Micrometer holds gauge objects). */

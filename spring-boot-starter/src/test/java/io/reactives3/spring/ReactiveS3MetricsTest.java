@@ -97,6 +97,7 @@ class ReactiveS3MetricsTest {
             ThreadLocalRandom.current().nextBytes(bytes);
             double[] inUseDuringUpload = new double[1];
             double[] openDuringUpload = new double[1];
+            double[] activeDuringUpload = new double[1];
             engine.upload(Flux.range(0, 17).map(i -> ByteBuffer.wrap(bytes, i * 1024 * 1024, 1024 * 1024)),
                             bucket, "big", PutObjectOptions.defaults())
                     .progress()
@@ -105,6 +106,8 @@ class ReactiveS3MetricsTest {
                                 registry.get(ReactiveS3Metrics.MEMORY_IN_USE).gauge().value());
                         openDuringUpload[0] = Math.max(openDuringUpload[0],
                                 registry.get(ReactiveS3Metrics.MULTIPART_UPLOADS_OPEN).gauge().value());
+                        activeDuringUpload[0] = Math.max(activeDuringUpload[0], registry
+                                .get(ReactiveS3Metrics.TRANSFERS_ACTIVE).tag("kind", "upload").gauge().value());
                     })
                     .blockLast(WAIT);
             assertThat(inUseDuringUpload[0]).isPositive();
@@ -112,6 +115,17 @@ class ReactiveS3MetricsTest {
             assertThat(registry.get(ReactiveS3Metrics.MULTIPART_UPLOADS_OPEN).gauge().value()).isZero();
             assertThat(registry.get(ReactiveS3Metrics.MEMORY_IN_USE).gauge().value()).isZero();
             assertThat(requests(registry, "UploadPart", "SUCCESS").timer().count()).isEqualTo(3);
+            assertThat(activeDuringUpload[0]).isEqualTo(1);
+            assertThat(registry.get(ReactiveS3Metrics.TRANSFERS_ACTIVE).tag("kind", "upload").gauge().value()).isZero();
+            assertThat(registry.get(ReactiveS3Metrics.TRANSFERS).tag("kind", "upload").tag("outcome", "SUCCESS")
+                    .timer().count()).isEqualTo(1);
+
+            // a cancelled transfer is counted as such, and no longer running
+            engine.upload(Flux.<ByteBuffer>never(), bucket, "never", PutObjectOptions.defaults()).result()
+                    .timeout(Duration.ofMillis(200), reactor.core.publisher.Mono.empty()).block(WAIT);
+            assertThat(registry.get(ReactiveS3Metrics.TRANSFERS).tag("kind", "upload").tag("outcome", "CANCELLED")
+                    .timer().count()).isEqualTo(1);
+            assertThat(registry.get(ReactiveS3Metrics.TRANSFERS_ACTIVE).tag("kind", "upload").gauge().value()).isZero();
             assertThat(registry.get(ReactiveS3Metrics.REQUEST_BYTES).tag("operation", "UploadPart").counter()
                     .count()).isEqualTo(bytes.length);
         });

@@ -166,7 +166,7 @@ public final class S3ObjectResponses {
 
     private static HttpHeaders headers(ObjectHead h, @Nullable String contentRange) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(h.contentType() != null ? MediaType.parseMediaType(h.contentType()) : DEFAULT_TYPE);
+        headers.setContentType(mediaType(h.contentType()));
         if (h.contentLength() != null) {
             headers.setContentLength(h.contentLength());
         }
@@ -190,6 +190,18 @@ public final class S3ObjectResponses {
             headers.set(HttpHeaders.CONTENT_RANGE, contentRange);
         }
         return headers;
+    }
+
+    /** The stored content type, or {@code application/octet-stream} when there is none or it does not parse. */
+    private static MediaType mediaType(@Nullable String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return DEFAULT_TYPE;
+        }
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (IllegalArgumentException e) { // InvalidMediaTypeException
+            return DEFAULT_TYPE;
+        }
     }
 
     /** {@code bytes first-last/size} from the range asked for and what the store answered. */

@@ -176,6 +176,16 @@ class S3ObjectResponsesTest {
     }
 
     @Test
+    void get_unparsableStoredContentType_servedAsOctetStream() {
+        client.putObject(bucket, "odd.bin", UploadBody.ofString("odd"),
+                PutObjectOptions.builder().contentType("not a media type").build()).block(WAIT);
+        controller().get().uri("/c/odd.bin").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType("application/octet-stream")
+                .expectBody(String.class).isEqualTo("odd");
+    }
+
+    @Test
     void missingObject_404() {
         controller().get().uri("/c/nothing-here").exchange().expectStatus().isNotFound();
         functional().head().uri("/c/nothing-here").exchange().expectStatus().isNotFound();

@@ -20,8 +20,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -103,11 +101,6 @@ final class CrtFileBackend implements FileBackend {
             builder.endpointOverride(s.endpoint());
         }
         return new CrtFileBackend(client, settings, builder.build());
-    }
-
-    /** The CRT client (for the benchmarks' peers). */
-    S3AsyncClient crtClient() {
-        return crt;
     }
 
     @Override
@@ -371,23 +364,26 @@ final class CrtFileBackend implements FileBackend {
         @Override
         public void subscribe(Subscriber<? super ByteBuffer> subscriber) {
             long size = stamp.size();
-            Flux.using(() -> FileChannel.open(file), channel -> Flux.<ByteBuffer, Reading>generate(Reading::new,
+            Flux.using(() -> FileChannel.open(file), channel -> Flux.<ByteBuffer, Reading>generate(
+                                    () -> new Reading(md5PartSize > 0 ? new SegmentDigester(md5PartSize) : null),
                                     (reading, sink) -> {
                                         if (reading.position == size) {
                                             sink.complete();
                                             return reading;
                                         }
-                                        long limit = md5PartSize > 0 ? md5PartSize - reading.position % md5PartSize
-                                                : Long.MAX_VALUE;
-                                        int n = (int) Math.min(CHUNK, Math.min(limit, size - reading.position));
-                                        byte[] bytes = LocalFiles.read(channel, reading.position, n);
-                                        reading.digest(bytes);
+                                        int n = (int) Math.min(CHUNK, size - reading.position);
+                                        ByteBuffer bytes = ByteBuffer.wrap(LocalFiles.read(channel, reading.position,
+                                                n));
                                         reading.position += n;
+                                        if (reading.digester != null) {
+                                            reading.digester.update(bytes);
+                                        }
                                         if (reading.position == size) {
                                             checkUnchanged();
-                                            partMd5s = reading.finish();
+                                            partMd5s = reading.digester == null ? List.of()
+                                                    : reading.digester.finish();
                                         }
-                                        sink.next(ByteBuffer.wrap(bytes));
+                                        sink.next(bytes);
                                         return reading;
                                     }),
                             StampedFileBody::close)
@@ -412,28 +408,13 @@ final class CrtFileBackend implements FileBackend {
             }
         }
 
-        /** One read of the file: the position, and the MD5s of the parts read so far. */
-        private final class Reading {
+        /** One read of the file: the position, and the part MD5s of the bytes read so far (MD5 mode). */
+        private static final class Reading {
             long position;
-            final List<byte[]> md5s = new ArrayList<>();
-            @Nullable MessageDigest md5;
+            final @Nullable SegmentDigester digester;
 
-            void digest(byte[] bytes) {
-                if (md5PartSize == 0) {
-                    return;
-                }
-                if (md5 == null) {
-                    md5 = Checksums.md5();
-                }
-                md5.update(bytes);
-                if ((position + bytes.length) % md5PartSize == 0 || position + bytes.length == stamp.size()) {
-                    md5s.add(md5.digest());
-                    md5 = null;
-                }
-            }
-
-            List<byte[]> finish() {
-                return List.copyOf(md5s);
+            Reading(@Nullable SegmentDigester digester) {
+                this.digester = digester;
             }
         }
     }
