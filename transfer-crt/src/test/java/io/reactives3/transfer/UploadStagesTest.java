@@ -182,7 +182,10 @@ class UploadStagesTest {
             }
             UploadResult result = engine.uploadFile(file, bucket.name(), "f").result().block(TIMEOUT);
             assertThat(result).isNotNull();
-            assertThat(result.eTag()).isEqualTo(Engines.multipartETag(TestData.bytes(SIZE, 4), Engines.PART));
+            byte[] content = TestData.bytes(SIZE, 4);
+            // LocalS3 stores a multipart object under the whole object's MD5 (README, quirks)
+            assertThat(result.eTag()).isEqualTo(target.kind() == StoreKind.LOCAL_S3
+                    ? Engines.md5Hex(content) : Engines.multipartETag(content, Engines.PART));
         }
         assertThat(bucket.get("f")).isEqualTo(TestData.bytes(SIZE, 4));
         assertThat(Cancellation.uploadsLeft(target, bucket)).isZero();

@@ -6,6 +6,7 @@ import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.PreconditionFailedException;
+import io.reactives3.core.error.UploadNotFoundException;
 import io.reactives3.core.spi.SdkErrors;
 import io.reactives3.core.spi.SdkRequests;
 import io.reactives3.core.model.ObjectHead;
@@ -141,7 +142,9 @@ final class CrtFileBackend implements FileBackend {
                     return put.onErrorResume(PreconditionFailedException.class, e -> Mono.fromSupplier(expected)
                                     .onErrorMap(IllegalStateException.class, unread -> e) // never sent whole: not ours
                                     .flatMap(eTag -> ownWrite(bucket, key, options, eTag, size, parts, e)))
-                            .flatMap(result -> check(result, expected.get(), file, operation));
+                            .flatMap(result -> check(result, expected.get(), file, operation))
+                            .onErrorResume(UploadNotFoundException.class, e -> committedAnyway(bucket, key, size,
+                                    parts, expected, file, operation, e));
                 })
                 .doOnNext(result -> {
                     run.bytes(result.size());
@@ -150,6 +153,25 @@ final class CrtFileBackend implements FileBackend {
                     }
                     run.itemsDone(1);
                 });
+    }
+
+    /**
+     * As the Reactor backend does ({@link Uploads}' Complete outcome): {@code NoSuchUpload} from the CRT's multipart
+     * upload is what a store that does not repeat a Complete (LocalS3) answers when the CRT retried a
+     * CompleteMultipartUpload whose answer was lost. HeadObject then finds whether the object stored is the file's
+     * (its ETag, checked as every upload is); if so the upload is reported done, otherwise {@code failed} stands.
+     */
+    private Mono<UploadResult> committedAnyway(String bucket, String key, long size, int parts,
+                                               Supplier<String> expected, Path file, String operation,
+                                               UploadNotFoundException failed) {
+        return Mono.fromSupplier(expected)
+                .flatMap(eTag -> client.headObject(bucket, key)
+                        .map(head -> new UploadResult(bucket, key, Checksums.unquote(head.eTag()), head.versionId(),
+                                size, parts, TransferBackend.CRT))
+                        .flatMap(found -> check(found, eTag, file, operation)))
+                .doOnNext(found -> LOG.info("{} of s3://{}/{}: NoSuchUpload after a retry, but the store holds the "
+                        + "file's object (ETag {}): done", operation, bucket, key, found.eTag()))
+                .onErrorMap(e -> failed);
     }
 
     /**
