@@ -23,16 +23,19 @@ CP = sys.argv[1]
 OUT = sys.argv[2]
 SIZE_MB = int(os.environ.get("BENCH_SIZE_MB", "1024"))
 KEYS = int(os.environ.get("BENCH_KEYS", "100000"))
+DEL_KEYS = int(os.environ.get("BENCH_DELETE_KEYS", str(KEYS)))
 SMALL = int(os.environ.get("BENCH_SMALL", "10000"))
 STREAM_MB = int(os.environ.get("BENCH_STREAM_MB", "2048"))
 SLOW = float(os.environ.get("BENCH_SLOW_MIBPS", "64"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TARGETS = os.environ.get("BENCH_TARGETS", "s3proxy,ceph-rgw").split(",")
-CASES = os.environ.get("BENCH_CASES", "transfer,tiny,list,delete,small,memory,jfr").split(",")
+CASES = os.environ.get("BENCH_CASES", "transfer,tiny,list,delete,small,memory,jfr,profile").split(",")
 JAVA = shutil.which("java")
 PY = "/usr/bin/python3"
 AWS = "/usr/bin/aws"
 RCLONE = "/usr/bin/rclone"
+# the command-line module's launcher, when this checkout has it (bench.sh builds it first)
+RS3 = os.path.abspath("rs3") if os.path.exists("rs3") and os.path.exists("cli/target/rs3.classpath") else None
 TMP = tempfile.mkdtemp(prefix="bench-")
 LOG = open(os.path.join(TMP, "driver.log"), "w")
 
@@ -252,9 +255,9 @@ def machine():
 def main():
     started = datetime.datetime.now(datetime.timezone.utc)
     report = ["# Benchmarks against the peers (issue 14), %s" % started.strftime("%Y-%m-%d %H:%M UTC"), ""]
-    report += ["Produced by `scripts/bench.sh` with BENCH_SIZE_MB=%d BENCH_KEYS=%d BENCH_SMALL=%d BENCH_STREAM_MB=%d "
+    report += ["Produced by `scripts/bench.sh` with BENCH_SIZE_MB=%d BENCH_KEYS=%d BENCH_DELETE_KEYS=%d BENCH_SMALL=%d BENCH_STREAM_MB=%d "
                "BENCH_SLOW_MIBPS=%g BENCH_ROUNDS=%d BENCH_TARGETS=%s BENCH_CASES=%s." % (
-                   SIZE_MB, KEYS, SMALL, STREAM_MB, SLOW, ROUNDS, ",".join(TARGETS), ",".join(CASES)), ""]
+                   SIZE_MB, KEYS, DEL_KEYS, SMALL, STREAM_MB, SLOW, ROUNDS, ",".join(TARGETS), ",".join(CASES)), ""]
     report += ["## Machine", ""] + ["- %s: %s" % kv for kv in machine().items()]
     report += ["", "## Versions", ""] + ["- %s: %s" % kv for kv in versions().items()]
     report += ["", "## Method", "",
@@ -272,7 +275,10 @@ def main():
                "remote from `RCLONE_CONFIG_BENCH_*` variables, `$CP` the benchmarks classpath):", "",
                "- engine/TransferManager, warm: `java -Xmx2g -cp $CP io.reactives3.benchmarks.BenchAgent $EP <region> "
                "<key> <secret> <profile>` then lines such as `upload eng-auto <file> <bucket> <key>`",
-               "- whole-process cp (stand-in for the cli module's `rs3 cp`, not on main when this ran): "
+               "- `./rs3 cp <file> s3://<bucket>/<key>` (and back; the cli module's launcher, endpoint and keys in "
+               "`REACTIVE_S3_*`), when the checkout has it (" + ("measured in this run" if RS3 else "not in this run") + ")",
+               "- whole-process cp of the library alone (`OneShotCp`: client and engine with the defaults, one "
+               "transfer, close): "
                "`java -cp $CP io.reactives3.benchmarks.OneShotCp up|down $EP <region> <key> <secret> <profile> "
                "<file> <bucket> <key>`",
                "- boto3: `/usr/bin/python3 boto3_peer.py $EP ... upload|download|list|delete ...` (`upload_file`, "
@@ -285,19 +291,33 @@ def main():
                "nor hashed by the client)",
                "- memory: `java -Xmx128m -Xlog:gc:file=<log> -cp $CP io.reactives3.benchmarks.StreamMemory "
                "engine|sdk $EP ... <bucket> <key> %g`" % SLOW, ""]
-    summary = []
+    DONE[:] = report
+    summary = SUMMARY
     for target in TARGETS:
         try:
             report += run_target(target.strip(), summary)
         except Exception as e:
             log("target %s failed: %r" % (target, e))
             report += ["", "## %s" % target, "", "Not measured: %s" % e]
-    report = report[:2] + ["## Summary", ""] + summary + [""] + report[2:]
-    report += ["", "Finished %s; driver log and per-process logs were in %s." % (
-        datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M UTC"), TMP)]
+        DONE[:] = report
+    DONE[:] = report
+    write_report([], final=True)
+    log("wrote", OUT)
+
+
+SUMMARY, DONE = [], []
+PEER_ENV = {}
+
+
+def write_report(current, final=False):
+    """Rewrites the report: what is done, the running target's cases so far, the summary on top."""
+    report = DONE + current
+    report = report[:2] + ["## Summary", ""] + SUMMARY + [""] + report[2:]
+    report += ["", ("Finished %s" if final else "Partial: written %s while running") % (
+        datetime.datetime.now(datetime.timezone.utc).strftime("%H:%M UTC")) +
+        "; driver log and per-process logs were in %s." % TMP]
     with open(OUT, "w") as f:
         f.write("\n".join(report) + "\n")
-    log("wrote", OUT)
 
 
 def run_target(target, summary):
@@ -325,7 +345,11 @@ def run_target(target, summary):
                AWS_PAGER="", RCLONE_CONFIG_BENCH_TYPE="s3", RCLONE_CONFIG_BENCH_PROVIDER="Other",
                RCLONE_CONFIG_BENCH_ENDPOINT=ep, RCLONE_CONFIG_BENCH_ACCESS_KEY_ID=ak,
                RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY=sk, RCLONE_CONFIG_BENCH_REGION=region,
-               RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE="true", RCLONE_CONFIG=os.path.join(TMP, "rclone.conf"))
+               RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE="true", RCLONE_CONFIG=os.path.join(TMP, "rclone.conf"),
+               REACTIVE_S3_ENDPOINT=ep, REACTIVE_S3_REGION=region, REACTIVE_S3_ACCESS_KEY=ak,
+               REACTIVE_S3_SECRET_KEY=sk, REACTIVE_S3_PATH_STYLE="true")
+    PEER_ENV.clear()
+    PEER_ENV.update(env)
     boto_py = os.path.join(TMP, "boto3_peer.py")
     with open(boto_py, "w") as f:
         f.write(BOTO_PEER)
@@ -364,19 +388,23 @@ def run_target(target, summary):
                 log("case %s failed: %r" % (name, e))
                 summary.append("- %s, %s: not measured (%s)" % (target, name, str(e)[:200]))
                 return ["", "Case %s not measured: %s" % (name, str(e)[:300])]
-        if "transfer" in CASES or "tiny" in CASES:
-            out += guarded("transfer", lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot,
-                                                             summary))
-        if "list" in CASES:
-            out += guarded("list", lambda: case_list(agent, boto, summary, target))
-        if "delete" in CASES:
-            out += guarded("delete", lambda: case_delete(agent, boto, aws, summary, target))
-        if "small" in CASES:
-            out += guarded("small", lambda: case_small(agent, summary, target))
-        if "memory" in CASES:
-            out += guarded("memory", lambda: case_memory(agent, ep, region, ak, sk, profile, target, summary))
-        if "jfr" in CASES:
-            out += guarded("jfr", lambda: case_jfr(ep, region, ak, sk, profile, target, env))
+        cases = {
+            "transfer": lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary),
+            "list": lambda: case_list(agent, boto, summary, target),
+            "delete": lambda: case_delete(agent, boto, aws, summary, target),
+            "small": lambda: case_small(agent, summary, target),
+            "memory": lambda: case_memory(agent, ep, region, ak, sk, profile, target, summary),
+            "jfr": lambda: case_jfr(ep, region, ak, sk, profile, target, env),
+            "profile": lambda: case_profile(agent, target),
+        }
+        # in BENCH_CASES order ("tiny" runs with "transfer", or alone); the report is rewritten after each case
+        for name in CASES:
+            if name == "tiny" and "transfer" in CASES:
+                continue
+            fn = cases.get("transfer" if name == "tiny" else name)
+            if fn:
+                out += guarded(name, fn)
+                write_report(out)
     finally:
         agent.close()
         server.stdin.close()
@@ -547,6 +575,11 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                   lambda: cds("up", ["-XX:TieredStopAtLevel=1"]))
             timed(tiny_down, "engine cp + AppCDS + -XX:TieredStopAtLevel=1", "process",
                   lambda: cds("down", ["-XX:TieredStopAtLevel=1"]))
+            if RS3:
+                timed(tiny_up, "./rs3 cp (the cli module)", "process",
+                      lambda: run([RS3, "cp", tiny, "s3://%s/tiny/rs3" % B], PEER_ENV)[0])
+                timed(tiny_down, "./rs3 cp (the cli module)", "process",
+                      lambda: run([RS3, "cp", "s3://%s/tiny/src" % B, dst], PEER_ENV)[0])
             timed(tiny_up, "aws s3 cp", "process", lambda: aws("s3", "cp", "--quiet", tiny, "s3://%s/tiny/aws" % B))
             timed(tiny_down, "aws s3 cp", "process", lambda: aws("s3", "cp", "--quiet", "s3://%s/tiny/src" % B, dst))
             timed(tiny_up, "rclone copyto", "process", lambda: rclone("copyto", tiny, "bench:%s/tiny/rclone" % B))
@@ -637,25 +670,25 @@ def case_list(agent, boto, summary, target):
 
 
 def case_delete(agent, boto, aws, summary, target):
-    case = Case("Delete %d keys (a bucket's every key)" % KEYS)
+    case = Case("Delete %d keys (a bucket's every key)" % DEL_KEYS)
     for r in range(ROUNDS):
         log("delete round %d" % (r + 1))
 
         def seeded(fn):
             def f():
-                agent("seed", "bench-del", "d/", KEYS, 0)
+                agent("seed", "bench-del", "d/", DEL_KEYS, 0)
                 return fn()
             return f
 
         def batch():
             s, d = agent("delete", "batch", "bench-del")
-            if int(d.split()[0]) != KEYS:
+            if int(d.split()[0]) != DEL_KEYS:
                 raise RuntimeError("deleted %s" % d)
             return s
 
         def b():
             wall, inner, d = boto("delete", "bench-del")
-            if int(d) != KEYS:
+            if int(d) != DEL_KEYS:
                 raise RuntimeError("boto3 deleted %s keys" % d)
             case.add("boto3 bucket.objects.all().delete() (process)", "process", wall)
             return inner
@@ -667,7 +700,7 @@ def case_delete(agent, boto, aws, summary, target):
     e = med(case.samples.get("engine batch delete (deletePrefix)", []))
     bo = med(case.samples.get("boto3 bucket.objects.all().delete()", []))
     summary.append("- %s, delete %d keys: batch %.2f s vs boto3 %.2f s = %.1fx faster (target >= 5x) -> %s" % (
-        target, KEYS, e, bo, bo / e, "met" if bo / e >= 5 else "missed"))
+        target, DEL_KEYS, e, bo, bo / e, "met" if bo / e >= 5 else "missed"))
     return out
 
 
@@ -719,9 +752,10 @@ def case_memory(agent, ep, region, ak, sk, profile, target, summary):
                 log("  %s failed %s" % (who, e))
             rows.setdefault(who, []).append(kv)
     out = ["", "**Memory: a %d MiB object streamed through a consumer taking %g MiB/s, `-Xmx128m`** (one JVM per "
-           "run; peak heap = largest heap in use sampled every 10 ms, garbage included; after GC = the largest heap "
-           "left after a collection, from `-Xlog:gc`; RSS = VmHWM)" % (STREAM_MB, SLOW), "",
-           "| contender | runs ok | seconds (median) | peak heap MiB (median, max) | after GC max MiB | RSS high-water MiB (median, max) | outcomes |",
+           "run; peak heap = largest heap in use sampled every 10 ms, garbage included; after young GC = the largest heap "
+           "left after a young or mixed collection, from `-Xlog:gc`: old-generation garbage stays in it until a "
+           "mixed collection, so it is an upper bound of the live set; RSS = VmHWM)" % (STREAM_MB, SLOW), "",
+           "| contender | runs ok | seconds (median) | peak heap MiB (median, max) | after young GC, max MiB per run | RSS high-water MiB (median, max) | outcomes |",
            "|---|---|---|---|---|---|---|"]
     for who, kvs in rows.items():
         ok = [k for k in kvs if k.get("outcome") == "ok" and int(k.get("bytes", 0)) == STREAM_MB * MIB]
@@ -738,6 +772,60 @@ def case_memory(agent, ep, region, ak, sk, profile, target, summary):
                            "RSS %.0f MiB -> %s" % (target, STREAM_MB, len(ok), len(kvs), max(ph, default=float("nan")),
                                                    max(rss, default=float("nan")),
                                                    "met" if ok and len(ok) == len(kvs) and max(ph) < 128 else "missed"))
+    return out
+
+
+def jfr_events(rec, types):
+    jfr = os.path.join(os.path.dirname(os.path.realpath(JAVA)), "jfr")
+    p = subprocess.run([jfr, "print", "--json", "--stack-depth", "300", "--events", types, rec],
+                       capture_output=True, text=True)
+    return json.loads(p.stdout)["recording"]["events"]
+
+
+def case_profile(agent, target):
+    """Where a warm upload's and download's CPU goes: JFR started in the warm JVM around 3 transfers each of the
+    engine's defaults."""
+    size = min(SIZE_MB, 256) * MIB
+    src = os.path.join(TMP, "profile.bin")
+    dst = os.path.join(TMP, "profile-down.bin")
+    write_data(src, size, seed=5)
+    agent("upload", "eng-auto", src, "bench-xfer", "profile/warm")
+    out = []
+    for direction in ("upload", "download"):
+        rec = os.path.join(TMP, "agent-%s-%s.jfr" % (target, direction))
+        run(["jcmd", str(agent.p.pid), "JFR.start", "name=bench", "settings=profile", "filename=" + rec])
+        t = 0.0
+        for _ in range(3):
+            if direction == "upload":
+                t += agent("upload", "eng-auto", src, "bench-xfer", "profile/up")[0]
+            else:
+                t += agent("download", "eng-auto", "bench-xfer", "profile/warm", dst)[0]
+                os.remove(dst)
+        run(["jcmd", str(agent.p.pid), "JFR.stop", "name=bench"])
+        events = jfr_events(rec, "jdk.ExecutionSample")
+        by_thread, inner, lib = {}, {}, {}
+        for ev in events:
+            th = re.sub(r"\d+", "N", (ev["values"].get("sampledThread") or {}).get("javaName") or "?")
+            by_thread[th] = by_thread.get(th, 0) + 1
+            fr = (ev["values"].get("stackTrace") or {}).get("frames") or []
+            names = ["%s.%s" % (f["method"]["type"]["name"].replace("/", "."), f["method"]["name"]) for f in fr]
+            if names:
+                inner[names[0]] = inner.get(names[0], 0) + 1
+                nj = next((n for n in names if not n.startswith(("java.", "jdk.", "sun.", "javax."))), "(JDK only)")
+                lib[nj] = lib.get(nj, 0) + 1
+        n = len(events)
+        out += ["", "**JFR in the warm JVM: 3 x %s of %d MiB with the engine's defaults** (%.1f s in all, %d execution "
+                "samples on Java threads)" % (direction, size // MIB, t, n), "",
+                "| thread | samples | % |", "|---|---|---|"]
+        for k, v in sorted(by_thread.items(), key=lambda kv: -kv[1])[:8]:
+            out.append("| %s | %d | %.0f %% |" % (k, v, 100.0 * v / max(n, 1)))
+        out += ["", "| innermost frame | samples | % |", "|---|---|---|"]
+        for k, v in sorted(inner.items(), key=lambda kv: -kv[1])[:12]:
+            out.append("| %s | %d | %.0f %% |" % (k, v, 100.0 * v / max(n, 1)))
+        out += ["", "| innermost non-JDK frame | samples | % |", "|---|---|---|"]
+        for k, v in sorted(lib.items(), key=lambda kv: -kv[1])[:12]:
+            out.append("| %s | %d | %.0f %% |" % (k, v, 100.0 * v / max(n, 1)))
+    os.remove(src)
     return out
 
 

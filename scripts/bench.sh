@@ -8,13 +8,15 @@
 #        BENCH_QUICK=1 scripts/bench.sh        # small sizes on S3Proxy only: a few minutes
 # Knobs (environment; defaults are the issue's sizes):
 #   BENCH_SIZE_MB=1024      the upload/download object
-#   BENCH_KEYS=100000       keys listed, and keys deleted per contender and round
+#   BENCH_KEYS=100000       keys listed
+#   BENCH_DELETE_KEYS=$BENCH_KEYS  keys deleted per contender and round (each seeded anew, untimed)
 #   BENCH_SMALL=10000       4 KiB objects PUT then GET at concurrency 64
 #   BENCH_STREAM_MB=2048    the object streamed through a slow consumer at -Xmx128m
 #   BENCH_SLOW_MIBPS=64     that consumer's rate
 #   BENCH_ROUNDS=3          rounds of every case (at least 3 for a median with a spread)
 #   BENCH_TARGETS=s3proxy,ceph-rgw   (ceph-rgw is skipped when radosgw is not installed)
-#   BENCH_CASES=transfer,tiny,list,delete,small,memory,jfr
+#   BENCH_CASES=transfer,tiny,list,delete,small,memory,jfr,profile   (run in this order; jfr: where a one-shot
+#                           tiny upload spends start-up; profile: JFR of warm uploads and downloads in the library JVM)
 #   BENCH_OUT=benchmarks/results/<UTC date-time>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +48,8 @@ mvn -B -q -o -pl benchmarks -am -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile=target/benchmarks.classpath
 # jars only (no class directory): an AppCDS archive needs them
 cp="$(ls "$PWD"/benchmarks/target/reactive-s3-benchmarks-*.jar | head -1):$(cat benchmarks/target/benchmarks.classpath)"
+# the command-line module's launcher (./rs3 cp is a contender of the tiny cp case): build it now, not while timed
+if [ -x rs3 ] && [ -d cli ]; then ./rs3 --help >/dev/null 2>&1 || echo "rs3 did not build: ./rs3 cp not measured" >&2; fi
 mkdir -p benchmarks/results
 out=${BENCH_OUT:-benchmarks/results/$(date -u +%Y-%m-%d-%H%M).md}
 exec /usr/bin/python3 scripts/bench.py "$cp" "$out"

@@ -17,12 +17,15 @@ import software.amazon.awssdk.regions.Region;
  * with the defaults, moves one file up or one object down, closes both, exits. Stands in for the command-line
  * module's {@code cp} while that is not on main. Arguments:
  * {@code up|down <endpoint> <region> <accessKey> <secretKey> <profile> <file> <bucket> <key>};
- * {@code -Dbench.integrity=NONE} turns integrity checks off. Prints on standard error one line
+ * {@code -Dbench.integrity=NONE} turns integrity checks off, {@code -Dbench.backend=REACTOR} (or {@code CRT}) chooses
+ * the backend. Prints on standard error one line
  * {@code TIMING jvm_ms=.. build_client_ms=.. build_engine_ms=.. transfer_ms=.. close_engine_ms=.. close_client_ms=..
  * classes_built=.. classes_after_first=.. classes=..}: milliseconds from JVM start to {@code main}, and of each step
  * ({@code transfer_ms} is the first transfer in this JVM); classes loaded after building, after the first transfer
  * and at exit. {@code -Dbench.second=true} runs the transfer twice and adds {@code second_transfer_ms} (the
- * second transfer is then not in {@code transfer_ms}).
+ * second transfer is then not in {@code transfer_ms}). {@code -Dbench.halt=true} ends with {@code Runtime.halt} (no
+ * shutdown hooks), {@code -Dbench.listHooks=true} prints the registered shutdown hooks first (with
+ * {@code --add-opens java.base/java.lang=ALL-UNNAMED}).
  */
 public final class OneShotCp {
 
@@ -40,6 +43,10 @@ public final class OneShotCp {
         String integrity = System.getProperty("bench.integrity");
         if (integrity != null) {
             settings = settings.withIntegrity(IntegrityMode.valueOf(integrity));
+        }
+        String backend = System.getProperty("bench.backend");
+        if (backend != null) {
+            settings = settings.withBackend(io.reactives3.transfer.TransferBackend.valueOf(backend));
         }
         S3TransferEngine engine = S3TransferEngine.create(client, settings);
         long t2 = System.nanoTime();
@@ -73,6 +80,29 @@ public final class OneShotCp {
                 jvm, (t1 - t0) / 1e6, (t2 - t1) / 1e6, transferMillis, (t4 - t3) / 1e6, (t5 - t4) / 1e6,
                 classesBuilt, classesAfterFirst, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
                 second);
+        if (Boolean.getBoolean("bench.listHooks")) {
+            listShutdownHooks();
+        }
+        if (Boolean.getBoolean("bench.halt")) {
+            Runtime.getRuntime().halt(0); // skips the shutdown hooks: the exit's cost without them
+        }
         System.exit(0);
+    }
+
+    /** Prints the JVM's registered shutdown hooks (needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}). */
+    private static void listShutdownHooks() {
+        try {
+            Class<?> hooks = Class.forName("java.lang.ApplicationShutdownHooks");
+            java.lang.reflect.Field field = hooks.getDeclaredField("hooks");
+            field.setAccessible(true);
+            synchronized (hooks) {
+                for (Object hook : ((java.util.Map<?, ?>) field.get(null)).keySet()) {
+                    Thread t = (Thread) hook;
+                    System.err.println("HOOK " + t.getName() + " " + t.getClass().getName());
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("HOOK (cannot list: " + e + ")");
+        }
     }
 }
