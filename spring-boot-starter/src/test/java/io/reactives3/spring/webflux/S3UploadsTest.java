@@ -126,11 +126,14 @@ class S3UploadsTest {
         assertThat(result.size()).isEqualTo(bytes.length);
         assertThat(emitted).isNotEmpty().allSatisfy(b -> assertThat(b.getNativeBuffer().refCnt()).isZero());
 
+        // a body small enough to be sent whole before the store answers: a large one may be cut off by S3Proxy's
+        // early 404 (the connection closes mid-body, a transport error instead of the store's answer)
         emitted.clear();
+        byte[] small = random(8192);
         assertThatThrownBy(() -> S3Uploads.putObject(client, "no-such-bucket-up", "k",
-                chunks(bytes, 8192, emitted), bytes.length, PutObjectOptions.defaults()).block(WAIT))
+                chunks(small, 1024, emitted), small.length, PutObjectOptions.defaults()).block(WAIT))
                 .isInstanceOf(BucketNotFoundException.class);
-        assertThat(emitted).allSatisfy(b -> assertThat(b.getNativeBuffer().refCnt()).isZero());
+        assertThat(emitted).isNotEmpty().allSatisfy(b -> assertThat(b.getNativeBuffer().refCnt()).isZero());
 
         emitted.clear();
         Flux<DataBuffer> failing = Flux.concat(chunks(bytes, 8192, emitted),
