@@ -1,6 +1,7 @@
 package io.reactives3.core;
 
 import io.reactives3.core.error.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Optional parts of a ListMultipartUploads listing. Immutable; build with {@link #builder()}; {@link #defaults()}
@@ -12,10 +13,10 @@ public final class ListMultipartUploadsOptions {
     public static final int MAX_PAGE_SIZE = 1000;
     private static final ListMultipartUploadsOptions DEFAULTS = builder().build();
 
-    private final String prefix;
-    private final String delimiter;
-    private final String keyMarker;
-    private final String uploadIdMarker;
+    private final @Nullable String prefix;
+    private final @Nullable String delimiter;
+    private final @Nullable String keyMarker;
+    private final @Nullable String uploadIdMarker;
     private final int pageSize;
 
     private ListMultipartUploadsOptions(Builder b) {
@@ -37,17 +38,17 @@ public final class ListMultipartUploadsOptions {
     }
 
     /** Only keys starting with this, or {@code null} (default). */
-    public String prefix() {
+    public @Nullable String prefix() {
         return prefix;
     }
 
     /** Roll keys up to common prefixes at this delimiter (usually {@code /}), or {@code null} (default). */
-    public String delimiter() {
+    public @Nullable String delimiter() {
         return delimiter;
     }
 
     /** Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning. */
-    public String keyMarker() {
+    public @Nullable String keyMarker() {
         return keyMarker;
     }
 
@@ -55,7 +56,7 @@ public final class ListMultipartUploadsOptions {
      * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or {@code
      * null} (default).
      */
-    public String uploadIdMarker() {
+    public @Nullable String uploadIdMarker() {
         return uploadIdMarker;
     }
 
@@ -85,23 +86,23 @@ public final class ListMultipartUploadsOptions {
 
     /** Builds {@link ListMultipartUploadsOptions}. */
     public static final class Builder {
-        private String prefix;
-        private String delimiter;
-        private String keyMarker;
-        private String uploadIdMarker;
+        private @Nullable String prefix;
+        private @Nullable String delimiter;
+        private @Nullable String keyMarker;
+        private @Nullable String uploadIdMarker;
         private int pageSize = MAX_PAGE_SIZE;
 
         private Builder() {
         }
 
         /** Only keys starting with this, or {@code null} (default). */
-        public Builder prefix(String prefix) {
+        public Builder prefix(@Nullable String prefix) {
             this.prefix = prefix;
             return this;
         }
 
         /** Roll keys up to common prefixes at this delimiter (usually {@code /}), or {@code null} (default). */
-        public Builder delimiter(String delimiter) {
+        public Builder delimiter(@Nullable String delimiter) {
             this.delimiter = delimiter;
             return this;
         }
@@ -109,7 +110,7 @@ public final class ListMultipartUploadsOptions {
         /**
          * Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning.
          */
-        public Builder keyMarker(String keyMarker) {
+        public Builder keyMarker(@Nullable String keyMarker) {
             this.keyMarker = keyMarker;
             return this;
         }
@@ -118,7 +119,7 @@ public final class ListMultipartUploadsOptions {
          * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or
          * {@code null} (default).
          */
-        public Builder uploadIdMarker(String uploadIdMarker) {
+        public Builder uploadIdMarker(@Nullable String uploadIdMarker) {
             this.uploadIdMarker = uploadIdMarker;
             return this;
         }

@@ -1,6 +1,7 @@
 package io.reactives3.core;
 
 import io.reactives3.core.error.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Optional parts of a ListObjectsV2 listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists
@@ -12,10 +13,10 @@ public final class ListObjectsOptions {
     public static final int MAX_PAGE_SIZE = 1000;
     private static final ListObjectsOptions DEFAULTS = builder().build();
 
-    private final String prefix;
-    private final String delimiter;
-    private final String startAfter;
-    private final String continuationToken;
+    private final @Nullable String prefix;
+    private final @Nullable String delimiter;
+    private final @Nullable String startAfter;
+    private final @Nullable String continuationToken;
     private final int pageSize;
     private final boolean fetchOwner;
 
@@ -39,22 +40,22 @@ public final class ListObjectsOptions {
     }
 
     /** Only keys starting with this, or {@code null}. */
-    public String prefix() {
+    public @Nullable String prefix() {
         return prefix;
     }
 
     /** Roll keys up to common prefixes at this delimiter (usually {@code /}), or {@code null}. */
-    public String delimiter() {
+    public @Nullable String delimiter() {
         return delimiter;
     }
 
     /** Start after this key, or {@code null}. */
-    public String startAfter() {
+    public @Nullable String startAfter() {
         return startAfter;
     }
 
     /** Resume a listing from a page's {@code nextContinuationToken}, or {@code null} to start at the beginning. */
-    public String continuationToken() {
+    public @Nullable String continuationToken() {
         return continuationToken;
     }
 
@@ -82,32 +83,32 @@ public final class ListObjectsOptions {
 
     /** Builds {@link ListObjectsOptions}. */
     public static final class Builder {
-        private String prefix;
-        private String delimiter;
-        private String startAfter;
-        private String continuationToken;
+        private @Nullable String prefix;
+        private @Nullable String delimiter;
+        private @Nullable String startAfter;
+        private @Nullable String continuationToken;
         private int pageSize = MAX_PAGE_SIZE;
         private boolean fetchOwner;
 
         private Builder() {
         }
 
-        public Builder prefix(String prefix) {
+        public Builder prefix(@Nullable String prefix) {
             this.prefix = prefix;
             return this;
         }
 
-        public Builder delimiter(String delimiter) {
+        public Builder delimiter(@Nullable String delimiter) {
             this.delimiter = delimiter;
             return this;
         }
 
-        public Builder startAfter(String key) {
+        public Builder startAfter(@Nullable String key) {
             this.startAfter = key;
             return this;
         }
 
-        public Builder continuationToken(String token) {
+        public Builder continuationToken(@Nullable String token) {
             this.continuationToken = token;
             return this;
         }

@@ -1,6 +1,7 @@
 package io.reactives3.transfer.model;
 
 import io.reactives3.transfer.TransferBackend;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finished upload.
@@ -13,6 +14,6 @@ import io.reactives3.transfer.TransferBackend;
  * @param parts     parts used (1 for a single PutObject)
  * @param backend   the machinery that moved the bytes
  */
-public record UploadResult(String bucket, String key, String eTag, String versionId, long size, int parts,
+public record UploadResult(String bucket, String key, String eTag, @Nullable String versionId, long size, int parts,
                            TransferBackend backend) {
 }
