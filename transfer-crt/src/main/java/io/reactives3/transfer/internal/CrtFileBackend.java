@@ -126,9 +126,12 @@ final class CrtFileBackend implements FileBackend {
                     boolean md5 = settings.integrity() == IntegrityMode.MD5;
                     StampedFileBody body = new StampedFileBody(file, stamp, operation,
                             md5 ? (multipart ? layout.partSize() : Math.max(1, size)) : 0);
-                    Mono<UploadResult> put = Mono.fromFuture(() -> crt.putObject(request.build(), body))
-                            .onErrorMap(e -> body.failure() != null ? body.failure()
-                                    : SdkErrors.translate(e, "PutObject", bucket, key))
+                    // a whole new attempt when the CRT gives up (e.g. on a SlowDown storm), as its downloads get
+                    Mono<UploadResult> put = PartRetry.withRetries(Mono.fromFuture(() -> crt.putObject(
+                                            request.build(), body))
+                                    .onErrorMap(e -> body.failure() != null ? body.failure()
+                                            : SdkErrors.translate(e, "PutObject", bucket, key)),
+                                    settings, operation)
                             .flatMap(r -> storedETag(bucket, key, r.eTag(), r.versionId())
                                     .map(eTag -> new UploadResult(bucket, key, eTag, r.versionId(), size, parts,
                                             TransferBackend.CRT)));
