@@ -738,7 +738,8 @@ def case_copy(agent, aws, rclone, summary, target):
         contenders.append(("./rs3 cp -r s3://src s3://dst (the cli module)", "bench-copy-rs3",
                            lambda: run([RS3, "cp", "-r", "-q", "s3://%s" % src, "s3://bench-copy-rs3"], PEER_ENV)[0]))
     contenders.append(("aws s3 cp --recursive", "bench-copy-aws",
-                       lambda: aws("s3", "cp", "--quiet", "--recursive", "s3://%s" % src, "s3://bench-copy-aws")))
+                       lambda: aws("s3", "cp", "--only-show-errors", "--recursive", "s3://%s" % src,
+                                   "s3://bench-copy-aws")))
     contenders.append(("rclone copy", "bench-copy-rclone",
                        lambda: rclone("copy", "bench:%s" % src, "bench:bench-copy-rclone")))
     for _, bucket, _ in contenders:
