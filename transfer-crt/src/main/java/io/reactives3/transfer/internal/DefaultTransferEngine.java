@@ -68,10 +68,11 @@ public final class DefaultTransferEngine implements S3TransferEngine {
                 Runtime.getRuntime().availableProcessors()), true);
         BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile(),
                 budget.capacity());
+        Uploads uploads = new Uploads(client, settings, work);
         CrtFileBackend crt = null;
         if (choice.needsCrt()) {
             try {
-                crt = CrtFileBackend.create(client, settings);
+                crt = CrtFileBackend.create(client, settings, uploads);
             } catch (RuntimeException | LinkageError e) {
                 choice = BackendChoice.crtUnavailable(e);
             }
@@ -81,7 +82,6 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         } else {
             LOG.info(choice.message());
         }
-        Uploads uploads = new Uploads(client, settings, work);
         this.streamUploader = new StreamUploader(uploads);
         ReactiveS3Client downloadClient = choice.download() == TransferBackend.REACTOR
                 && settings.backend() == TransferBackend.AUTO ? rangedGetClient(client) : client;
