@@ -80,7 +80,11 @@ public interface S3TransferEngine extends AutoCloseable {
     /** The settings in effect. */
     TransferSettings settings();
 
-    /** The backend of file uploads against this client's store, {@link TransferBackend#AUTO} resolved. */
+    /**
+     * The backend of file uploads against this client's store, {@link TransferBackend#AUTO} resolved. A CRT client is
+     * built by the first transfer that uses it, not by {@code create}: should it fail to load then, the engine falls
+     * back to {@link TransferBackend#REACTOR} (logged) and this reports it from then on.
+     */
     TransferBackend uploadBackend();
 
     /** The backend of file downloads against this client's store, {@link TransferBackend#AUTO} resolved. */

@@ -225,11 +225,13 @@ final class Uploads {
     /**
      * CreateMultipartUpload that a cancel does not interrupt: the request, once sent, is left to finish (the store
      * may create the upload although the client gave up on the answer), and an upload created after the cancel is
-     * aborted at once, so a cancel before the create completed leaves nothing in ListMultipartUploads either.
+     * aborted at once, so a cancel before the create completed leaves nothing in ListMultipartUploads either. The
+     * request sees the subscriber's context (an operation decorator may read it, e.g. for the parent observation).
      */
     Mono<MultipartUploadHandle> create(CreateMultipartUploadRequest request) {
-        return Mono.defer(() -> {
-            CompletableFuture<MultipartUploadHandle> created = client.createMultipartUpload(request).toFuture();
+        return Mono.deferContextual(context -> {
+            CompletableFuture<MultipartUploadHandle> created = client.createMultipartUpload(request)
+                    .contextWrite(context).toFuture();
             return Mono.fromFuture(created, true)
                     .doOnCancel(() -> created.thenAccept(upload ->
                             abort(upload, "cancelled while it was being created").subscribe()));
