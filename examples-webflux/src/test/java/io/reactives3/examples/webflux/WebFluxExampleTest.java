@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.reactives3.spring.observation.S3OperationObservationContext;
+import io.reactives3.spring.observation.S3TransferObservationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -83,21 +84,24 @@ class WebFluxExampleTest {
     @LocalServerPort
     private int port;
 
-    /** Records each S3 observation when it stops, with its parent's name. */
-    static final class S3Observations implements ObservationHandler<S3OperationObservationContext> {
+    /** Records each S3 request and transfer observation when it stops, with its parent's name. */
+    static final class S3Observations implements ObservationHandler<Observation.Context> {
         final List<String> stopped = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onStop(S3OperationObservationContext context) {
+        public void onStop(Observation.Context context) {
             Observation.ContextView parent = context.getParentObservation() == null ? null
                     : context.getParentObservation().getContextView();
-            stopped.add(context.operation().name() + " " + context.operation().key() + " in "
-                    + (parent == null ? "-" : parent.getName()));
+            String what = context instanceof S3OperationObservationContext request
+                    ? request.operation().name() + " " + request.operation().key()
+                    : context instanceof S3TransferObservationContext transfer ? transfer.kind() + " " + transfer.key()
+                    : context.getName();
+            stopped.add(what + " in " + (parent == null ? "-" : parent.getName()));
         }
 
         @Override
         public boolean supportsContext(Observation.Context context) {
-            return context instanceof S3OperationObservationContext;
+            return context instanceof S3OperationObservationContext || context instanceof S3TransferObservationContext;
         }
     }
 
@@ -237,9 +241,10 @@ class WebFluxExampleTest {
         http().put().uri("/objects/traced").bodyValue("t".getBytes(StandardCharsets.UTF_8)).exchange()
                 .expectStatus().isCreated();
         http().get().uri("/objects/traced").exchange().expectStatus().isOk();
-        // the server observation stops after the response is written: the S3 ones stopped before it
-        assertThat(observations.stopped).contains("PutObject traced in http.server.requests",
-                "GetObject traced in http.server.requests");
+        // the server observation stops after the response is written: the S3 ones stopped before it; the upload
+        // goes through the engine, whose transfer observation is the parent of its request
+        assertThat(observations.stopped).contains("upload traced in http.server.requests",
+                "PutObject traced in s3.transfer", "GetObject traced in http.server.requests");
     }
 
     /**
