@@ -120,10 +120,11 @@ final class CrtFileBackend implements FileBackend {
                     if (options.contentType() == null) {
                         request.contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString()));
                     }
-                    if (settings.integrity() == IntegrityMode.CRC32) {
+                    IntegrityMode mode = Uploads.uploadMode(settings.integrity(), client.settings(), options);
+                    if (mode == IntegrityMode.CRC32) {
                         crc32(request);
                     }
-                    boolean md5 = settings.integrity() == IntegrityMode.MD5;
+                    boolean md5 = mode == IntegrityMode.MD5;
                     StampedFileBody body = new StampedFileBody(file, stamp, operation,
                             md5 ? (multipart ? layout.partSize() : Math.max(1, size)) : 0);
                     // a whole new attempt when the CRT gives up (e.g. on a SlowDown storm), as its downloads get
