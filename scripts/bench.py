@@ -563,6 +563,9 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                 aws("s3", "cp", "--quiet", tiny, "s3://%s/tiny/src" % B)
                 # class-data sharing: an archive of the classes one tiny upload loads (made once, untimed)
                 oneshot("up", tiny, B, "tiny/cds", jvm=["-XX:ArchiveClassesAtExit=" + jsa])
+                if RS3:
+                    # ./rs3's first run after a build writes its own class-data archive (untimed, as a user's first)
+                    run([RS3, "cp", tiny, "s3://%s/tiny/rs3-first" % B], PEER_ENV)
             def cds(direction, extra=()):
                 jvm = ["-XX:SharedArchiveFile=" + jsa, "-Xshare:auto"] + list(extra)
                 return oneshot(direction, tiny if direction == "up" else dst, B,

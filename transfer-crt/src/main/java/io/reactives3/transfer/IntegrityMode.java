@@ -27,10 +27,8 @@ public enum IntegrityMode {
      * the client's profile is one whose store verifies flexible checksums ({@code AWS}, {@code MINIO},
      * {@code S3PROXY}) and the client sends them ({@code ChecksumPolicy.WHEN_SUPPORTED}, the default of those
      * profiles); {@link #MD5} elsewhere ({@code CEPH}, {@code GENERIC}, or a client set to
-     * {@code ChecksumPolicy.WHEN_REQUIRED}: Ceph RGW 16.2 verifies {@code Content-MD5} but ignores CRC32), and for
-     * conditional uploads ({@code If-None-Match}/{@code If-Match}) on every store, since the MD5 is what tells a
-     * retried write that the store already took from someone else's. Downloads are verified as in {@link #MD5}. The
-     * choice is made per upload; nothing is logged.
+     * {@code ChecksumPolicy.WHEN_REQUIRED}: Ceph RGW 16.2 verifies {@code Content-MD5} but ignores CRC32). Downloads
+     * are verified as in {@link #MD5}.
      *
      * <p>What a CRC32 upload does not check that an MD5 one does: the ETag of the assembled multipart object against
      * the part MD5s (the store verified each part's CRC32 as it arrived, and confirmed it).

@@ -1,5 +1,9 @@
 package io.reactives3.core.internal;
 
+import io.reactives3.core.ClientSettings;
+import io.reactives3.core.OperationDecorator;
+import io.reactives3.core.S3Operation;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -24,9 +28,26 @@ public final class S3Calls {
      * <p>A cancel is silent: the failure the SDK reports for the aborted request afterwards is expected and only
      * logged at DEBUG (not handed to Reactor's dropped-error hook, which logs at ERROR); a value that arrives after
      * the cancel is discarded ({@code doOnDiscard} hooks release it).
+     *
+     * <p>The settings' {@linkplain ClientSettings#operationDecorators() operation decorators} wrap the Mono, the
+     * first outermost.
      */
-    public static <T> Mono<T> call(String operation, String bucket, String key,
+    public static <T> Mono<T> call(ClientSettings settings, String operation, String bucket, String key,
                                    Supplier<? extends CompletableFuture<T>> call) {
+        Mono<T> mono = call(operation, bucket, key, call);
+        List<OperationDecorator> decorators = settings.operationDecorators();
+        if (decorators.isEmpty()) {
+            return mono;
+        }
+        S3Operation described = new S3Operation(operation, bucket, key);
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            mono = decorators.get(i).decorate(described, mono);
+        }
+        return mono;
+    }
+
+    private static <T> Mono<T> call(String operation, String bucket, String key,
+                                    Supplier<? extends CompletableFuture<T>> call) {
         return Mono.create(sink -> {
             CompletableFuture<T> future;
             try {

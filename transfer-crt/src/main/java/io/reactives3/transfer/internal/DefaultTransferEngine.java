@@ -1,9 +1,7 @@
 package io.reactives3.transfer.internal;
 
-import io.reactives3.core.spi.ClientVariants;
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.CopyObjectOptions;
-import io.reactives3.core.HttpTransport;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.spi.Arguments;
@@ -24,7 +22,6 @@ import io.reactives3.transfer.model.UploadResult;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +40,8 @@ public final class DefaultTransferEngine implements S3TransferEngine {
     /** File uploads and downloads (single files and directory items), each on the backend chosen for it. */
     private final FileBackend fileUploads;
     private final FileBackend fileDownloads;
-    /** The client of ranged downloads when the engine built one (over the CRT HTTP client); closed with the engine. */
-    private final ReactiveS3Client ownDownloadClient;
+    /** The clients of the Reactor engine's downloads (a CRT HTTP one built on first use); closed with the engine. */
+    private final RangedGetClients rangedGets;
     private final StreamUploader streamUploader;
     private final RangedDownloader downloader;
     private final Copier copier;
@@ -68,26 +65,22 @@ public final class DefaultTransferEngine implements S3TransferEngine {
                 Runtime.getRuntime().availableProcessors()), true);
         BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile(),
                 budget.capacity());
-        CrtFileBackend crt = null;
-        if (choice.needsCrt()) {
-            try {
-                crt = CrtFileBackend.create(client, settings);
-            } catch (RuntimeException | LinkageError e) {
-                choice = BackendChoice.crtUnavailable(e);
-            }
-        }
+        Uploads uploads = new Uploads(client, settings, work);
         if (choice.warn()) {
             LOG.warn(choice.message());
         } else {
             LOG.info(choice.message());
         }
-        Uploads uploads = new Uploads(client, settings, work);
         this.streamUploader = new StreamUploader(uploads);
-        ReactiveS3Client downloadClient = choice.download() == TransferBackend.REACTOR
-                && settings.backend() == TransferBackend.AUTO ? rangedGetClient(client) : client;
-        this.ownDownloadClient = downloadClient == client ? null : downloadClient;
-        this.downloader = new RangedDownloader(downloadClient, settings, work);
+        // AUTO with Reactor downloads: ranged GETs over the CRT HTTP client, built on the first download of several
+        // ranges (RangedGetClients)
+        this.rangedGets = new RangedGetClients(client, choice.download() == TransferBackend.REACTOR
+                && settings.backend() == TransferBackend.AUTO);
+        this.downloader = new RangedDownloader(rangedGets, settings, work);
         FileBackend reactor = new ReactorFileBackend(new FileUploader(uploads), downloader);
+        // the CRT S3 client, when chosen, is built by the first file transfer that uses it (LazyCrtBackend)
+        FileBackend crt = choice.needsCrt()
+                ? new LazyCrtBackend(() -> CrtFileBackend.create(client, settings, uploads), reactor) : null;
         this.fileUploads = BackendChoice.pick(choice.upload(), reactor, crt);
         this.fileDownloads = BackendChoice.pick(choice.download(), reactor, crt);
         this.copier = new Copier(client, uploads);
@@ -96,31 +89,9 @@ public final class DefaultTransferEngine implements S3TransferEngine {
     }
 
     /**
-     * AUTO: the Reactor engine's ranged GETs go over the CRT HTTP client, which downloaded faster than the SDK's Netty
-     * client in every run of {@code TransferThroughputBenchmark} (1 GiB, S3Proxy and Ceph RGW: +12 % to +63 %). The
-     * client as given when it already uses the CRT, wraps a caller's SDK client (not rebuildable), or the CRT cannot
-     * load here. Logged either way.
+     * Creates the engine without any I/O or native code: a CRT client, if the backend needs one, is created by the
+     * first transfer that uses it and closed by {@link #close()} only if it was.
      */
-    private static ReactiveS3Client rangedGetClient(ReactiveS3Client client) {
-        if (client.settings().httpTransport() == HttpTransport.CRT) {
-            return client;
-        }
-        try {
-            Optional<ReactiveS3Client> crtHttp = ClientVariants.overHttpTransport(client, HttpTransport.CRT);
-            if (crtHttp.isPresent()) {
-                LOG.info("ranged GETs of downloads over the CRT HTTP client (same settings as the client)");
-                return crtHttp.get();
-            }
-            LOG.info("ranged GETs of downloads over the wrapped SDK client (it cannot be rebuilt over the CRT HTTP "
-                    + "client)");
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("the CRT HTTP client is unavailable here ({}); ranged GETs of downloads over the client's own "
-                    + "HTTP client", e.toString());
-        }
-        return client;
-    }
-
-    /** Creates the engine; a CRT client, if the backend needs one, is created now and closed by {@link #close()}. */
     public static S3TransferEngine create(ReactiveS3Client client, TransferSettings settings) {
         Objects.requireNonNull(client, "client must not be null");
         Objects.requireNonNull(settings, "settings must not be null");
@@ -238,11 +209,15 @@ public final class DefaultTransferEngine implements S3TransferEngine {
                         .map(o -> KeyVersion.of(o.key())), run));
     }
 
+    /** Whether the engine has built a CRT client (the CRT S3 client or the CRT HTTP client of ranged GETs). */
+    boolean holdsCrtClient() {
+        return rangedGets.builtOwnClient() || fileUploads instanceof LazyCrtBackend up && up.builtCrt()
+                || fileDownloads instanceof LazyCrtBackend down && down.builtCrt();
+    }
+
     @Override
     public void close() {
-        if (ownDownloadClient != null) {
-            ownDownloadClient.close();
-        }
+        rangedGets.close();
         fileUploads.close();
         if (fileDownloads != fileUploads) {
             fileDownloads.close();

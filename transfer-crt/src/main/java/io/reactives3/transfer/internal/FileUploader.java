@@ -50,7 +50,7 @@ final class FileUploader {
         PutObjectOptions withType = options.contentType() != null ? options
                 : options.toBuilder().contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString()))
                 .build();
-        IntegrityMode mode = uploads.uploadMode(withType);
+        IntegrityMode mode = uploads.uploadMode();
         return Mono.fromCallable(() -> LocalFiles.stamp(file, operation))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stamp -> {

@@ -1,7 +1,6 @@
 package io.reactives3.transfer.internal;
 
 import org.jspecify.annotations.Nullable;
-import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.error.S3ServiceException;
@@ -67,12 +66,12 @@ final class RangedDownloader {
     /** Buffers of a digested range queued for the engine's threads (the clients' buffers are 8-64 KiB). */
     private static final int DIGEST_PREFETCH = 32;
 
-    private final ReactiveS3Client client;
+    private final RangedGetClients clients;
     private final TransferSettings settings;
     private final Scheduler work;
 
-    RangedDownloader(ReactiveS3Client client, TransferSettings settings, Scheduler work) {
-        this.client = client;
+    RangedDownloader(RangedGetClients clients, TransferSettings settings, Scheduler work) {
+        this.clients = clients;
         this.settings = settings;
         this.work = work;
     }
@@ -285,7 +284,7 @@ final class RangedDownloader {
      * long), after the attempts.
      */
     Mono<ObjectHead> head(String bucket, String key) {
-        return PartRetry.withRetries(client.headObject(bucket, key), settings, "HeadObject s3://" + bucket + "/" + key);
+        return PartRetry.withRetries(clients.base().headObject(bucket, key), settings, "HeadObject s3://" + bucket + "/" + key);
     }
 
     // ------------------------------------------------------------------ one range
@@ -360,11 +359,11 @@ final class RangedDownloader {
                     .range("bytes=" + first + "-" + (first + length - 1))
                     .ifMatch(plan.eTag() == null ? null : "\"" + plan.eTag() + "\"")
                     .build();
-            return client.getObjectStream(request)
+            return clients.forRanges(plan.ranges().partCount()).flatMap(client -> client.getObjectStream(request)
                     // no response head in time: a store that accepted the request and never answers
                     .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TimeoutException(
                             describe(plan, n) + ": no response within " + settings.partIdleTimeout()
-                                    + " (TransferSettings.partIdleTimeout)", null)))
+                                    + " (TransferSettings.partIdleTimeout)", null))))
                     .flatMap(stream -> {
                         S3ServiceException changed = changed(plan.head(), stream.head().eTag());
                         if (changed != null || !Long.valueOf(length).equals(stream.head().contentLength())) {

@@ -34,7 +34,7 @@ final class StreamUploader {
 
     Mono<UploadResult> upload(Publisher<ByteBuffer> source, String bucket, String key, PutObjectOptions options,
                               TransferRun run) {
-        IntegrityMode mode = uploads.uploadMode(options);
+        IntegrityMode mode = uploads.uploadMode();
         return PartAssembler.parts(Flux.from(source), settings.memoryBudget(), settings.partSize(),
                         PartPlan.STREAM_PARTS_PER_SIZE, uploads.work())
                 .switchOnFirst((first, parts) -> {
