@@ -130,10 +130,11 @@ final class CrtFileBackend implements FileBackend {
                     PutObjectOptions sent = options.contentType() != null ? options : options.toBuilder()
                             .contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString())).build();
                     PutObjectRequest.Builder request = SdkRequests.putObject(bucket, key, sent).contentLength(size);
-                    if (settings.integrity() == IntegrityMode.CRC32) {
+                    IntegrityMode mode = Uploads.uploadMode(settings.integrity(), client.settings());
+                    if (mode == IntegrityMode.CRC32) {
                         crc32(request);
                     }
-                    boolean md5 = settings.integrity() == IntegrityMode.MD5;
+                    boolean md5 = mode == IntegrityMode.MD5;
                     // a conditional upload digests what it sends in every mode: a 412 may be its own lost write
                     boolean conditional = options.ifNoneMatch() != null || options.ifMatch() != null;
                     StampedFileBody body = new StampedFileBody(file, stamp, operation,

@@ -1,8 +1,11 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.ChecksumPolicy;
+import io.reactives3.core.ClientSettings;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.StoreProfile;
 import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.PreconditionFailedException;
@@ -45,7 +48,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * What file and stream uploads share: a single PutObject, and the multipart lifecycle (create; parts in parallel,
  * each retried on its own; complete; abort on error and on cancel), with the integrity checks of each mode.
  *
- * <p>What is verified ({@link IntegrityMode}):
+ * <p>What is verified ({@link IntegrityMode}; {@link IntegrityMode#AUTO} is resolved per upload by
+ * {@link #uploadMode}):
  * <ul>
  *   <li>MD5: every part and single PutObject carries {@code Content-MD5} (S3Proxy, Ceph RGW and AWS reject a
  *       mismatch; LocalS3 checks it on PutObject only). After completion the object's ETag must equal
@@ -76,6 +80,32 @@ final class Uploads {
         this.client = client;
         this.settings = settings;
         this.work = work;
+    }
+
+    /** The integrity mode of this engine's uploads through its client (see {@link #uploadMode}). */
+    IntegrityMode uploadMode() {
+        return uploadMode(settings.integrity(), client.settings());
+    }
+
+    /** The integrity mode of an upload through a client with {@code client} settings. */
+    static IntegrityMode uploadMode(IntegrityMode mode, ClientSettings client) {
+        return uploadMode(mode, client.profile(), client.checksumMode());
+    }
+
+    /**
+     * The mode an upload uses: {@code mode} itself, or for {@link IntegrityMode#AUTO} the check the store verifies:
+     * CRC32 on a profile whose store verifies flexible checksums (AWS, MinIO, S3Proxy) when the client sends them;
+     * MD5 elsewhere.
+     */
+    static IntegrityMode uploadMode(IntegrityMode mode, StoreProfile profile, ChecksumPolicy checksums) {
+        if (mode != IntegrityMode.AUTO) {
+            return mode;
+        }
+        boolean verifiesCrc = switch (profile) {
+            case AWS, MINIO, S3PROXY -> true;
+            case CEPH, GENERIC -> false;
+        };
+        return verifiesCrc && checksums == ChecksumPolicy.WHEN_SUPPORTED ? IntegrityMode.CRC32 : IntegrityMode.MD5;
     }
 
     /** The engine's threads for copying and digesting, so that the HTTP client's threads only move bytes. */
@@ -180,7 +210,8 @@ final class Uploads {
     Mono<UploadResult> multipart(String bucket, String key, PutObjectOptions options,
                                  Function<MultipartUploadHandle, Flux<SentPart>> parts,
                                  Supplier<Mono<byte[]>> wholeObjectMd5, TransferRun run) {
-        boolean crc32 = settings.integrity() == IntegrityMode.CRC32;
+        IntegrityMode mode = uploadMode();
+        boolean crc32 = mode == IntegrityMode.CRC32;
         record Done(CompleteMultipartUploadResult complete, List<SentPart> parts) {
         }
         AtomicBoolean completing = new AtomicBoolean();
@@ -193,12 +224,13 @@ final class Uploads {
                                     return complete(upload, sent, options);
                                 })
                                 .onErrorResume(e -> outcomeUnknown(e, options), e -> completeOutcome(upload, e,
-                                        expectedETag(sent)))
+                                        expectedETag(mode, sent)))
                                 .map(complete -> new Done(complete, sent))),
                 upload -> Mono.empty(),
                 (upload, error) -> abort(upload, error.toString()),
                 upload -> completing.get() ? abortAfterCompleting(upload) : abort(upload, "cancelled"));
-        return lifecycle.flatMap(done -> verifyMultipart(bucket, key, done.complete(), done.parts(), wholeObjectMd5)
+        return lifecycle.flatMap(done -> verifyMultipart(bucket, key, mode, done.complete(), done.parts(),
+                        wholeObjectMd5)
                 .map(eTag -> {
                     run.itemsDone(1);
                     long size = done.parts().stream().mapToLong(SentPart::length).sum();
@@ -211,8 +243,8 @@ final class Uploads {
      * The ETag the sent parts give: from their MD5s in MD5 mode, otherwise from the part ETags the store answered
      * when each is an MD5 (every store here without SSE-KMS/SSE-C); null when it cannot be known.
      */
-    private String expectedETag(List<SentPart> sent) {
-        if (settings.integrity() == IntegrityMode.MD5) {
+    private static String expectedETag(IntegrityMode mode, List<SentPart> sent) {
+        if (mode == IntegrityMode.MD5) {
             return Checksums.multipartETag(sent.stream().map(SentPart::md5).toList());
         }
         List<String> eTags = sent.stream().map(p -> Checksums.unquote(p.result().eTag())).toList();
@@ -374,10 +406,11 @@ final class Uploads {
                 });
     }
 
-    private Mono<String> verifyMultipart(String bucket, String key, CompleteMultipartUploadResult complete,
-                                         List<SentPart> parts, Supplier<Mono<byte[]>> wholeObjectMd5) {
+    private Mono<String> verifyMultipart(String bucket, String key, IntegrityMode mode,
+                                         CompleteMultipartUploadResult complete, List<SentPart> parts,
+                                         Supplier<Mono<byte[]>> wholeObjectMd5) {
         Mono<String> stored = storedETag(complete);
-        if (settings.integrity() != IntegrityMode.MD5) {
+        if (mode != IntegrityMode.MD5) {
             return stored;
         }
         String expected = Checksums.multipartETag(parts.stream().map(SentPart::md5).toList());
