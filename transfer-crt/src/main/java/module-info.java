@@ -9,4 +9,7 @@ module io.reactives3.transfer {
 
     requires transitive io.reactives3.core;
     requires org.slf4j;
+    // the CRT's resume token hands multipart uploads the engine created to the CRT client (CrtFileBackend); the
+    // jar has no module name of its own, and is optional as the CRT backend is
+    requires static aws.crt;
 }

@@ -42,7 +42,8 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  *
  * <p>Commands: {@code upload <contender> <file> <bucket> <key>}, {@code download <contender> <bucket> <key> <file>}
  * (contenders {@code eng-auto}, {@code eng-reactor}, {@code eng-reactor-none}, {@code eng-crt}, {@code eng-crt-none},
- * {@code tm-java}, {@code tm-crt}), {@code list <resource|client|sdk> <bucket>} (detail: keys listed),
+ * {@code tm-java}, {@code tm-crt}, or {@code eng:<backend>:<integrity>[:<part MiB>[:<concurrency>]]} for tuning),
+ * {@code list <resource|client|sdk> <bucket>} (detail: keys listed),
  * {@code delete <batch> <bucket>} (detail: keys deleted), {@code seed <bucket> <prefix> <count> <bytes>} (raw SDK,
  * 64 at once), {@code small <toolkit|sdk> <bucket> <prefix> <count> <bytes> <concurrency>} (PUT all, then GET all;
  * detail: PUT and GET seconds), {@code quit}.
@@ -233,9 +234,31 @@ public final class BenchAgent {
                 case "tm-crt":
                     return transferManager(n.equals("tm-crt"));
                 default:
+                    if (n.startsWith("eng:")) {
+                        return tuned(n);
+                    }
                     throw new IllegalArgumentException("unknown contender " + n);
             }
         });
+    }
+
+    /**
+     * {@code eng:<backend>:<integrity|default>[:<part MiB>[:<concurrency>]]}: an engine with those settings (for
+     * tuning runs), e.g. {@code eng:REACTOR:CRC32:16:8}.
+     */
+    private S3TransferEngine tuned(String name) {
+        String[] p = name.split(":");
+        TransferSettings s = TransferSettings.defaults().withBackend(TransferBackend.valueOf(p[1]));
+        if (p.length > 2 && !p[2].equals("default")) {
+            s = s.withIntegrity(IntegrityMode.valueOf(p[2]));
+        }
+        if (p.length > 3) {
+            s = s.withPartSize(Long.parseLong(p[3]) * TransferSettings.MIB);
+        }
+        if (p.length > 4) {
+            s = s.withConcurrency(Integer.parseInt(p[4]));
+        }
+        return S3TransferEngine.create(newClient(), s);
     }
 
     private S3TransferManager transferManager(boolean crt) {

@@ -2,6 +2,7 @@ package io.reactives3.core;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -27,13 +28,15 @@ public final class ClientSettings {
     private final @Nullable Duration apiCallTimeout;
     private final @Nullable Duration apiCallAttemptTimeout;
     private final int maxAttempts;
+    private final List<OperationDecorator> operationDecorators;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     ClientSettings(StoreProfile profile, @Nullable URI endpoint, Region region,
                    AwsCredentialsProvider credentialsProvider, boolean pathStyle, ChecksumPolicy checksumMode,
                    HttpTransport httpTransport, int maxConnections, Duration connectionAcquireTimeout,
                    Duration connectionTimeout, Duration readTimeout, @Nullable Duration apiCallTimeout,
-                   @Nullable Duration apiCallAttemptTimeout, int maxAttempts) {
+                   @Nullable Duration apiCallAttemptTimeout, int maxAttempts,
+                   List<OperationDecorator> operationDecorators) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.endpoint = endpoint;
         this.region = Objects.requireNonNull(region, "region");
@@ -48,6 +51,7 @@ public final class ClientSettings {
         this.apiCallTimeout = apiCallTimeout;
         this.apiCallAttemptTimeout = apiCallAttemptTimeout;
         this.maxAttempts = maxAttempts;
+        this.operationDecorators = List.copyOf(operationDecorators);
     }
 
     /** The store profile. */
@@ -120,6 +124,14 @@ public final class ClientSettings {
         return maxAttempts;
     }
 
+    /**
+     * The decorators wrapped around each S3 request, the first outermost; empty by default and for a wrapped SDK
+     * client.
+     */
+    public List<OperationDecorator> operationDecorators() {
+        return operationDecorators;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         if (this == o) {
@@ -134,14 +146,15 @@ public final class ClientSettings {
                 && maxConnections == s.maxConnections && connectionAcquireTimeout.equals(s.connectionAcquireTimeout)
                 && connectionTimeout.equals(s.connectionTimeout) && readTimeout.equals(s.readTimeout)
                 && Objects.equals(apiCallTimeout, s.apiCallTimeout)
-                && Objects.equals(apiCallAttemptTimeout, s.apiCallAttemptTimeout) && maxAttempts == s.maxAttempts;
+                && Objects.equals(apiCallAttemptTimeout, s.apiCallAttemptTimeout) && maxAttempts == s.maxAttempts
+                && operationDecorators.equals(s.operationDecorators);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(profile, endpoint, region, credentialsProvider, pathStyle, checksumMode, httpTransport,
                 maxConnections, connectionAcquireTimeout, connectionTimeout, readTimeout, apiCallTimeout,
-                apiCallAttemptTimeout, maxAttempts);
+                apiCallAttemptTimeout, maxAttempts, operationDecorators);
     }
 
     /** The settings without the credentials provider's contents (only its type). */
@@ -153,6 +166,7 @@ public final class ClientSettings {
                 + ", maxConnections=" + maxConnections + ", connectionAcquireTimeout=" + connectionAcquireTimeout
                 + ", connectionTimeout=" + connectionTimeout + ", readTimeout=" + readTimeout + ", apiCallTimeout="
                 + apiCallTimeout + ", apiCallAttemptTimeout=" + apiCallAttemptTimeout + ", maxAttempts="
-                + maxAttempts + "]";
+                + maxAttempts + ", operationDecorators="
+                + operationDecorators.stream().map(d -> d.getClass().getSimpleName()).toList() + "]";
     }
 }

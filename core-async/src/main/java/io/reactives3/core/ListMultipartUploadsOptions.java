@@ -1,30 +1,19 @@
 package io.reactives3.core;
 
-import io.reactives3.core.error.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Optional parts of a ListMultipartUploads listing. Immutable; build with {@link #builder()}; {@link #defaults()}
- * lists every unfinished upload, 1,000 per page.
+ * Optional parts of a ListMultipartUploads listing. Immutable; build with {@link #builder()}; {@link #defaults()} lists
+ * every unfinished upload, 1,000 per page.
  */
-public final class ListMultipartUploadsOptions {
+public final class ListMultipartUploadsOptions extends KeyMarkerListingOptions {
 
     /** The most uploads S3 returns per page, and the default page size. */
-    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int MAX_PAGE_SIZE = KeyMarkerListingOptions.MAX_PAGE_SIZE;
     private static final ListMultipartUploadsOptions DEFAULTS = builder().build();
 
-    private final @Nullable String prefix;
-    private final @Nullable String delimiter;
-    private final @Nullable String keyMarker;
-    private final @Nullable String uploadIdMarker;
-    private final int pageSize;
-
     private ListMultipartUploadsOptions(Builder b) {
-        this.prefix = b.prefix;
-        this.delimiter = b.delimiter;
-        this.keyMarker = b.keyMarker;
-        this.uploadIdMarker = b.uploadIdMarker;
-        this.pageSize = b.pageSize;
+        super(b);
     }
 
     /** Lists every unfinished upload, 1,000 per page. */
@@ -37,103 +26,43 @@ public final class ListMultipartUploadsOptions {
         return new Builder();
     }
 
-    /** Only keys starting with this, or {@code null} (default). */
-    public @Nullable String prefix() {
-        return prefix;
-    }
-
-    /** Roll keys up to common prefixes at this delimiter (usually {@code /}), or {@code null} (default). */
-    public @Nullable String delimiter() {
-        return delimiter;
-    }
-
-    /** Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning. */
-    public @Nullable String keyMarker() {
-        return keyMarker;
-    }
-
     /**
-     * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or {@code
-     * null} (default).
+     * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or {@code null} (default).
      */
     public @Nullable String uploadIdMarker() {
-        return uploadIdMarker;
-    }
-
-    /** Uploads per page requested from the store, 1..1,000; default 1,000. */
-    public int pageSize() {
-        return pageSize;
+        return itemMarker();
     }
 
     /** A builder holding these values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.prefix = prefix;
-        b.delimiter = delimiter;
-        b.keyMarker = keyMarker;
-        b.uploadIdMarker = uploadIdMarker;
-        b.pageSize = pageSize;
-        return b;
+        return new Builder().copyOf(this);
     }
 
     @Override
     public String toString() {
-        return "ListMultipartUploadsOptions[" + "prefix=" + prefix + ", "
-                + "delimiter=" + delimiter + ", "
-                + "keyMarker=" + keyMarker + ", "
-                + "uploadIdMarker=" + uploadIdMarker + ", pageSize=" + pageSize + "]";
+        return describe("ListMultipartUploadsOptions", "uploadIdMarker");
     }
 
     /** Builds {@link ListMultipartUploadsOptions}. */
-    public static final class Builder {
-        private @Nullable String prefix;
-        private @Nullable String delimiter;
-        private @Nullable String keyMarker;
-        private @Nullable String uploadIdMarker;
-        private int pageSize = MAX_PAGE_SIZE;
+    public static final class Builder extends KeyMarkerListingOptions.Builder<Builder, ListMultipartUploadsOptions> {
 
         private Builder() {
         }
 
-        /** Only keys starting with this, or {@code null} (default). */
-        public Builder prefix(@Nullable String prefix) {
-            this.prefix = prefix;
-            return this;
-        }
-
-        /** Roll keys up to common prefixes at this delimiter (usually {@code /}), or {@code null} (default). */
-        public Builder delimiter(@Nullable String delimiter) {
-            this.delimiter = delimiter;
+        @Override
+        Builder self() {
             return this;
         }
 
         /**
-         * Start after this key (a page's {@code nextKeyMarker}), or {@code null} (default) to start at the beginning.
-         */
-        public Builder keyMarker(@Nullable String keyMarker) {
-            this.keyMarker = keyMarker;
-            return this;
-        }
-
-        /**
-         * With {@link #keyMarker()}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or
+         * With {@link #keyMarker(String)}: start after this upload of that key (a page's {@code nextUploadIdMarker}), or
          * {@code null} (default).
          */
         public Builder uploadIdMarker(@Nullable String uploadIdMarker) {
-            this.uploadIdMarker = uploadIdMarker;
-            return this;
+            return itemMarker(uploadIdMarker);
         }
 
-        /** Uploads per page, 1..1,000 (default 1,000). */
-        public Builder pageSize(int pageSize) {
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new InvalidInputException("pageSize must be within 1..1000, got " + pageSize);
-            }
-            this.pageSize = pageSize;
-            return this;
-        }
-
-        /** The options. */
+        @Override
         public ListMultipartUploadsOptions build() {
             return new ListMultipartUploadsOptions(this);
         }

@@ -7,6 +7,8 @@ import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.internal.DefaultReactiveS3Client;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -60,6 +62,7 @@ public final class ReactiveS3ClientBuilder {
     private Duration apiCallAttemptTimeout;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Consumer<S3AsyncClientBuilder> sdkCustomizer = b -> { };
+    private final List<OperationDecorator> operationDecorators = new ArrayList<>();
 
     ReactiveS3ClientBuilder() {
     }
@@ -184,6 +187,16 @@ public final class ReactiveS3ClientBuilder {
     }
 
     /**
+     * Adds a decorator wrapped around each S3 request the client sends (see {@link OperationDecorator}), e.g. to
+     * observe or trace it. Decorators apply in the order added, the first outermost (it sees the subscriber's
+     * context first). Default: none.
+     */
+    public ReactiveS3ClientBuilder addOperationDecorator(OperationDecorator decorator) {
+        operationDecorators.add(Objects.requireNonNull(decorator, "decorator"));
+        return this;
+    }
+
+    /**
      * Builds the client and the SDK client under it. The client owns its SDK client and closes it on
      * {@link ReactiveS3Client#close()}.
      *
@@ -208,7 +221,8 @@ public final class ReactiveS3ClientBuilder {
                 readTimeout,
                 apiCallTimeout,
                 apiCallAttemptTimeout,
-                maxAttempts);
+                maxAttempts,
+                operationDecorators);
         return DefaultReactiveS3Client.create(settings, sdkCustomizer);
     }
 
@@ -225,7 +239,7 @@ public final class ReactiveS3ClientBuilder {
         return new ClientSettings(profile, config.endpointOverride().orElse(null), region, credentials,
                 profile.pathStyle(), profile.checksumMode(), HttpTransport.NETTY, DEFAULT_MAX_CONNECTIONS,
                 DEFAULT_ACQUIRE_TIMEOUT, DEFAULT_CONNECTION_TIMEOUT, DEFAULT_READ_TIMEOUT, null, null,
-                DEFAULT_MAX_ATTEMPTS);
+                DEFAULT_MAX_ATTEMPTS, List.of());
     }
 
     /** With a custom endpoint the region only names the signing scope: fall back to us-east-1 when none is configured. */

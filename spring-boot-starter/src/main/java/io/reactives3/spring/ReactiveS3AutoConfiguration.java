@@ -1,5 +1,6 @@
 package io.reactives3.spring;
 
+import io.reactives3.core.OperationDecorator;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.ReactiveS3ClientBuilder;
 import io.reactives3.resource.ReactiveS3;
@@ -36,7 +37,8 @@ public class ReactiveS3AutoConfiguration {
     }
 
     /**
-     * The client, built from the properties, then the {@link S3AsyncClientCustomizer}s (on the SDK builder) and the
+     * The client, built from the properties, then the {@link S3AsyncClientCustomizer}s (on the SDK builder), the
+     * {@link OperationDecorator} beans (around each S3 request, the first in order outermost) and the
      * {@link ReactiveS3ClientCustomizer}s (on the client builder), each in order.
      */
     @Bean(destroyMethod = "close")
@@ -44,6 +46,7 @@ public class ReactiveS3AutoConfiguration {
     public ReactiveS3Client reactiveS3Client(ReactiveS3Properties properties,
                                              ObjectProvider<AwsCredentialsProvider> credentials,
                                              ObjectProvider<S3AsyncClientCustomizer> sdkCustomizers,
+                                             ObjectProvider<OperationDecorator> decorators,
                                              ObjectProvider<ReactiveS3ClientCustomizer> customizers) {
         ReactiveS3ClientBuilder builder = ReactiveS3Client.builder();
         applyProperties(properties, builder);
@@ -55,6 +58,7 @@ public class ReactiveS3AutoConfiguration {
         if (!sdk.isEmpty()) {
             builder.sdkCustomizer(b -> sdk.forEach(c -> c.customize(b)));
         }
+        decorators.orderedStream().forEach(builder::addOperationDecorator);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
     }

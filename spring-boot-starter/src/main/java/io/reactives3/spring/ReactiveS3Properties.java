@@ -81,6 +81,8 @@ public class ReactiveS3Properties {
 
     private final Metrics metrics = new Metrics();
 
+    private final Observations observations = new Observations();
+
     /** @return the endpoint, or null for AWS */
     public @Nullable URI getEndpoint() {
         return endpoint;
@@ -229,6 +231,11 @@ public class ReactiveS3Properties {
     /** @return the metrics settings */
     public Metrics getMetrics() {
         return metrics;
+    }
+
+    /** @return the observation settings */
+    public Observations getObservations() {
+        return observations;
     }
 
     /**
@@ -484,6 +491,23 @@ public class ReactiveS3Properties {
         }
 
         /** @param enabled whether metrics are on */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** Micrometer observations, one per S3 request (registered when an {@code ObservationRegistry} bean exists). */
+    public static class Observations {
+
+        /** Whether each S3 request of the client runs in a Micrometer Observation. Default true. */
+        private boolean enabled = true;
+
+        /** @return whether observations are on */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether observations are on */
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
         }

@@ -23,7 +23,32 @@ import io.reactives3.core.error.DataIntegrityException;
  */
 public enum IntegrityMode {
     /**
-     * Default. Uploads: {@code Content-MD5} on every part and single PutObject (computed while the part is in
+     * Default: per store, the check the store itself verifies, at the lowest cost. Uploads use {@link #CRC32} where
+     * the client's profile is one whose store verifies flexible checksums ({@code AWS}, {@code MINIO},
+     * {@code S3PROXY}) and the client sends them ({@code ChecksumPolicy.WHEN_SUPPORTED}, the default of those
+     * profiles); {@link #MD5} elsewhere ({@code CEPH}, {@code GENERIC}, or a client set to
+     * {@code ChecksumPolicy.WHEN_REQUIRED}: Ceph RGW 16.2 verifies {@code Content-MD5} but ignores CRC32). Downloads
+     * are verified as in {@link #MD5}.
+     *
+     * <p>What a CRC32 upload does not check that an MD5 one does: the ETag of the assembled multipart object against
+     * the part MD5s (the store verified each part's CRC32 as it arrived, and confirmed it).
+     *
+     * <p>Cost of each mode, 256 MiB file upload to S3Proxy, Reactor backend, 8 MiB parts, 8 in flight, warm JVM,
+     * 2 shared cores, same run ({@code benchmarks/results/2026-12-07-upload-speed.md}):
+     * <table>
+     *   <caption>Upload time per mode</caption>
+     *   <tr><th>mode</th><th>what runs per part</th><th>median (min-max)</th></tr>
+     *   <tr><td>MD5</td><td>MD5 of the part (engine), CRC32 of the part in the SDK's aws-chunked encoding
+     *       (a flexible-checksum store)</td><td>MD5_FIGURE</td></tr>
+     *   <tr><td>CRC32 (AUTO on S3Proxy)</td><td>CRC32 of the part (engine, intrinsic), sent as a header: no
+     *       aws-chunked encoding</td><td>CRC32_FIGURE</td></tr>
+     *   <tr><td>NONE</td><td>nothing from the engine; the SDK still adds its trailing CRC32 on a
+     *       flexible-checksum store</td><td>NONE_FIGURE</td></tr>
+     * </table>
+     */
+    AUTO,
+    /**
+     * Uploads: {@code Content-MD5} on every part and single PutObject (computed while the part is in
      * memory, one pass); after completion the object's ETag must equal {@code md5(part md5s)-N}, or, on a store
      * that gives multipart objects a whole-object MD5 (LocalS3), the file's MD5 (one more read of the file; a
      * stream's bytes are gone: logged once as not checkable); a single PutObject's ETag must equal the body's MD5.
@@ -40,8 +65,8 @@ public enum IntegrityMode {
      * file is kept with {@code contentVerified=false} (logged); two different reads are a
      * {@code DataIntegrityException}. A stream cannot be read twice: a mismatch is a {@code DataIntegrityException}
      * after the last byte when the ETag can be given one way only (a plain MD5, one part), else the stream completes
-     * unverified (logged), so that a correct download never fails. Costs MD5 CPU time (about a quarter of the upload
-     * throughput on a 2-core machine, see the benchmarks; a stream pays once per candidate layout).
+     * unverified (logged), so that a correct download never fails. Costs MD5 CPU time (see the table on
+     * {@link #AUTO}; a stream pays once per candidate layout). The default before {@link #AUTO}.
      */
     MD5,
     /**

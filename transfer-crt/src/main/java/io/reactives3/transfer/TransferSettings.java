@@ -23,7 +23,8 @@ import java.util.Objects;
  *   <li>{@code maxPartAttempts}: attempts per part (first included) on retryable errors: 5xx, SlowDown, connection
  *       resets and timeouts, truncated or corrupted bodies. Default 4; 1..20.</li>
  *   <li>{@code retryBackoff}: first backoff between part attempts, doubled each time with jitter. Default 200 ms.</li>
- *   <li>{@code integrity}: how data is verified end to end. Default {@link IntegrityMode#MD5}.</li>
+ *   <li>{@code integrity}: how data is verified end to end. Default {@link IntegrityMode#AUTO}: per store, the
+ *       checksum the store verifies (CRC32 on AWS, MinIO, S3Proxy; MD5 elsewhere; downloads as MD5).</li>
  *   <li>{@code backend}: which machinery moves file transfers. Default {@link TransferBackend#AUTO}.</li>
  *   <li>{@code progressInterval}: the most time between two progress snapshots. Default 250 ms.</li>
  *   <li>{@code partIdleTimeout}: the longest a download request (HeadObject, or a ranged GET before its headers or
@@ -156,7 +157,7 @@ public final class TransferSettings {
         return retryBackoff;
     }
 
-    /** How data is verified end to end; default {@link IntegrityMode#MD5}. */
+    /** How data is verified end to end; default {@link IntegrityMode#AUTO}. */
     public IntegrityMode integrity() {
         return integrity;
     }
@@ -265,7 +266,7 @@ public final class TransferSettings {
     }
 
     /**
-     * A copy verifying data with {@code integrity} (default {@link IntegrityMode#MD5}).
+     * A copy verifying data with {@code integrity} (default {@link IntegrityMode#AUTO}).
      *
      * @throws InvalidInputException when out of range
      */
@@ -319,7 +320,7 @@ public final class TransferSettings {
         private int deleteConcurrency = 4;
         private int maxPartAttempts = 4;
         private Duration retryBackoff = Duration.ofMillis(200);
-        private IntegrityMode integrity = IntegrityMode.MD5;
+        private IntegrityMode integrity = IntegrityMode.AUTO;
         private TransferBackend backend = TransferBackend.AUTO;
         private Duration progressInterval = Duration.ofMillis(250);
         private Duration partIdleTimeout = Duration.ofSeconds(30);

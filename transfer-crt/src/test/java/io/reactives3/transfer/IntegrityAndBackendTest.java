@@ -49,6 +49,23 @@ class IntegrityAndBackendTest {
     }
 
     @S3Test
+    void autoMode_sendsTheChecksumTheStoreVerifies(S3Target target, TestBucket bucket, @TempDir Path dir) {
+        Path file = TestData.file(dir.resolve("f"), 2 * PART + 5, 8);
+        try (S3TransferEngine engine = S3TransferEngine.create(TargetClients.client(target),
+                Engines.settings(TransferBackend.REACTOR))) {
+            assertThat(engine.settings().integrity()).isEqualTo(IntegrityMode.AUTO);
+            engine.uploadFile(file, bucket.name(), "f").result().block(TIMEOUT);
+            boolean crc32 = target.kind() == StoreKind.S3PROXY; // the S3PROXY profile; LocalS3 is GENERIC, RGW CEPH
+            assertThat(Engines.requests(target, bucket, "UploadPart")).hasSize(3).allMatch(r -> crc32
+                    ? r.head().header("x-amz-checksum-crc32").isPresent() && r.head().header("content-md5").isEmpty()
+                    : r.head().header("content-md5").isPresent()
+                    && r.head().header("x-amz-checksum-crc32").isEmpty());
+            engine.downloadFile(bucket.name(), "f", dir.resolve("out")).result().block(TIMEOUT);
+            assertThat(TestData.sameContent(file, dir.resolve("out"))).isTrue();
+        }
+    }
+
+    @S3Test
     void noneMode_sendsNoChecksums(S3Target target, TestBucket bucket, @TempDir Path dir) {
         Path file = TestData.file(dir.resolve("f"), 2 * PART, 3);
         try (S3TransferEngine engine = S3TransferEngine.create(TargetClients.client(target),

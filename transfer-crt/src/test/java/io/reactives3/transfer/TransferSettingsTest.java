@@ -22,7 +22,7 @@ class TransferSettingsTest {
         assertThat(d.partsInFlight()).isEqualTo((int) Math.max(1, Math.min(8,
                 MemoryBudget.jvmDefault().capacity() / (8 * MIB))));
         assertThat(TransferSettings.builder().concurrency(3).build().toBuilder().build().concurrency()).isEqualTo(3);
-        assertThat(d.integrity()).isEqualTo(IntegrityMode.MD5);
+        assertThat(d.integrity()).isEqualTo(IntegrityMode.AUTO);
         assertThat(d.backend()).isEqualTo(TransferBackend.AUTO);
         assertThat(d.partIdleTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(d.withPartIdleTimeout(Duration.ofSeconds(2)).partIdleTimeout()).isEqualTo(Duration.ofSeconds(2));

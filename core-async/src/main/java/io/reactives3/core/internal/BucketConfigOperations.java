@@ -58,26 +58,26 @@ final class BucketConfigOperations {
 
     Mono<AclResult> getObjectAcl(String bucket, String key) {
         checkObject(bucket, key);
-        return S3Calls.call("GetObjectAcl", bucket, key, () -> sdk.getObjectAcl(r -> r.bucket(bucket).key(key)))
+        return S3Calls.call(settings, "GetObjectAcl", bucket, key, () -> sdk.getObjectAcl(r -> r.bucket(bucket).key(key)))
                 .map(r -> acl(r.owner(), r.grants()));
     }
 
     Mono<Void> putObjectAcl(String bucket, String key, CannedAcl acl) {
         checkObject(bucket, key);
         Arguments.notNull(acl, "acl");
-        return S3Calls.call("PutObjectAcl", bucket, key,
+        return S3Calls.call(settings, "PutObjectAcl", bucket, key,
                 () -> sdk.putObjectAcl(r -> r.bucket(bucket).key(key).acl(acl.headerValue()))).then();
     }
 
     Mono<Void> putObjectAcl(PutObjectAclRequest request) {
         Arguments.notNull(request, "request");
         checkObject(request.bucket(), request.key());
-        return S3Calls.call("PutObjectAcl", request.bucket(), request.key(), () -> sdk.putObjectAcl(request)).then();
+        return S3Calls.call(settings, "PutObjectAcl", request.bucket(), request.key(), () -> sdk.putObjectAcl(request)).then();
     }
 
     Mono<AclResult> getBucketAcl(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("GetBucketAcl", bucket, null, () -> sdk.getBucketAcl(r -> r.bucket(bucket)))
+        return S3Calls.call(settings, "GetBucketAcl", bucket, null, () -> sdk.getBucketAcl(r -> r.bucket(bucket)))
                 .map(r -> acl(r.owner(), r.grants()));
     }
 
@@ -88,7 +88,7 @@ final class BucketConfigOperations {
             throw new InvalidInputException("canned ACL " + acl.headerValue() + " applies to objects only; "
                     + "buckets take private, public-read, public-read-write or authenticated-read");
         }
-        return S3Calls.call("PutBucketAcl", bucket, null,
+        return S3Calls.call(settings, "PutBucketAcl", bucket, null,
                 () -> sdk.putBucketAcl(r -> r.bucket(bucket).acl(acl.headerValue()))).then();
     }
 
@@ -109,7 +109,7 @@ final class BucketConfigOperations {
 
     Mono<BucketVersioningResult> getBucketVersioning(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("GetBucketVersioning", bucket, null, () -> sdk.getBucketVersioning(r -> r.bucket(bucket)))
+        return S3Calls.call(settings, "GetBucketVersioning", bucket, null, () -> sdk.getBucketVersioning(r -> r.bucket(bucket)))
                 .map(r -> new BucketVersioningResult(
                         r.status() == BucketVersioningStatus.ENABLED ? VersioningStatus.ENABLED
                                 : r.status() == BucketVersioningStatus.SUSPENDED ? VersioningStatus.SUSPENDED
@@ -126,7 +126,7 @@ final class BucketConfigOperations {
         }
         BucketVersioningStatus sdkStatus = status == VersioningStatus.ENABLED
                 ? BucketVersioningStatus.ENABLED : BucketVersioningStatus.SUSPENDED;
-        return S3Calls.call("PutBucketVersioning", bucket, null, () -> sdk.putBucketVersioning(
+        return S3Calls.call(settings, "PutBucketVersioning", bucket, null, () -> sdk.putBucketVersioning(
                 r -> r.bucket(bucket).versioningConfiguration(v -> v.status(sdkStatus)))).then();
     }
 
@@ -134,7 +134,7 @@ final class BucketConfigOperations {
 
     Mono<TaggingResult> getBucketTagging(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("GetBucketTagging", bucket, null, () -> sdk.getBucketTagging(r -> r.bucket(bucket)))
+        return S3Calls.call(settings, "GetBucketTagging", bucket, null, () -> sdk.getBucketTagging(r -> r.bucket(bucket)))
                 .map(r -> new TaggingResult(tags(r.tagSet()), null))
                 .onErrorResume(e -> hasErrorCode(e, "NoSuchTagSet", "NoSuchTagSetError"),
                         e -> Mono.just(new TaggingResult(List.of(), null)));
@@ -143,19 +143,19 @@ final class BucketConfigOperations {
     Mono<Void> putBucketTagging(String bucket, Map<String, String> tags) {
         Arguments.bucket(bucket);
         Tagging tagging = tagging(tags);
-        return S3Calls.call("PutBucketTagging", bucket, null,
+        return S3Calls.call(settings, "PutBucketTagging", bucket, null,
                 () -> sdk.putBucketTagging(r -> r.bucket(bucket).tagging(tagging))).then();
     }
 
     Mono<Void> deleteBucketTagging(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("DeleteBucketTagging", bucket, null,
+        return S3Calls.call(settings, "DeleteBucketTagging", bucket, null,
                 () -> sdk.deleteBucketTagging(r -> r.bucket(bucket))).then();
     }
 
     Mono<TaggingResult> getObjectTagging(String bucket, String key, String versionId) {
         checkObject(bucket, key);
-        return S3Calls.call("GetObjectTagging", bucket, key,
+        return S3Calls.call(settings, "GetObjectTagging", bucket, key,
                         () -> sdk.getObjectTagging(r -> r.bucket(bucket).key(key).versionId(versionId)))
                 .map(r -> new TaggingResult(tags(r.tagSet()), r.versionId()));
     }
@@ -163,13 +163,13 @@ final class BucketConfigOperations {
     Mono<Void> putObjectTagging(String bucket, String key, Map<String, String> tags) {
         checkObject(bucket, key);
         Tagging tagging = tagging(tags);
-        return S3Calls.call("PutObjectTagging", bucket, key,
+        return S3Calls.call(settings, "PutObjectTagging", bucket, key,
                 () -> sdk.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(tagging))).then();
     }
 
     Mono<Void> deleteObjectTagging(String bucket, String key) {
         checkObject(bucket, key);
-        return S3Calls.call("DeleteObjectTagging", bucket, key,
+        return S3Calls.call(settings, "DeleteObjectTagging", bucket, key,
                 () -> sdk.deleteObjectTagging(r -> r.bucket(bucket).key(key))).then();
     }
 
@@ -194,7 +194,7 @@ final class BucketConfigOperations {
 
     Mono<String> getBucketPolicy(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("GetBucketPolicy", bucket, null, () -> sdk.getBucketPolicy(r -> r.bucket(bucket)))
+        return S3Calls.call(settings, "GetBucketPolicy", bucket, null, () -> sdk.getBucketPolicy(r -> r.bucket(bucket)))
                 .mapNotNull(r -> r.policy())
                 // NoSuchPolicy: S3Proxy's answer, it keeps no policies
                 .onErrorResume(e -> hasErrorCode(e, "NoSuchBucketPolicy", "NoSuchPolicy"), e -> Mono.empty());
@@ -206,13 +206,13 @@ final class BucketConfigOperations {
         if (policyJson.isBlank()) {
             throw new InvalidInputException("policyJson must not be blank; use deleteBucketPolicy to remove it");
         }
-        return S3Calls.call("PutBucketPolicy", bucket, null,
+        return S3Calls.call(settings, "PutBucketPolicy", bucket, null,
                 () -> sdk.putBucketPolicy(r -> r.bucket(bucket).policy(policyJson))).then();
     }
 
     Mono<Void> deleteBucketPolicy(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("DeleteBucketPolicy", bucket, null,
+        return S3Calls.call(settings, "DeleteBucketPolicy", bucket, null,
                 () -> sdk.deleteBucketPolicy(r -> r.bucket(bucket))).then();
     }
 
@@ -220,7 +220,7 @@ final class BucketConfigOperations {
 
     Mono<List<BucketLifecycleRule>> getBucketLifecycle(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("GetBucketLifecycleConfiguration", bucket, null,
+        return S3Calls.call(settings, "GetBucketLifecycleConfiguration", bucket, null,
                         () -> sdk.getBucketLifecycleConfiguration(r -> r.bucket(bucket)))
                 .map(r -> r.rules().stream().map(rule -> lifecycleRule(bucket, rule)).toList())
                 .onErrorResume(e -> hasErrorCode(e, "NoSuchLifecycleConfiguration"), e -> Mono.just(List.of()));
@@ -241,13 +241,13 @@ final class BucketConfigOperations {
     Mono<Void> putBucketLifecycle(PutBucketLifecycleConfigurationRequest request) {
         Arguments.notNull(request, "request");
         Arguments.bucket(request.bucket());
-        return S3Calls.call("PutBucketLifecycleConfiguration", request.bucket(), null,
+        return S3Calls.call(settings, "PutBucketLifecycleConfiguration", request.bucket(), null,
                 () -> sdk.putBucketLifecycleConfiguration(request)).then();
     }
 
     Mono<Void> deleteBucketLifecycle(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("DeleteBucketLifecycle", bucket, null,
+        return S3Calls.call(settings, "DeleteBucketLifecycle", bucket, null,
                 () -> sdk.deleteBucketLifecycle(r -> r.bucket(bucket))).then();
     }
 
@@ -310,7 +310,7 @@ final class BucketConfigOperations {
 
     Mono<List<CorsRule>> getBucketCors(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("GetBucketCors", bucket, null, () -> sdk.getBucketCors(r -> r.bucket(bucket)))
+        return S3Calls.call(settings, "GetBucketCors", bucket, null, () -> sdk.getBucketCors(r -> r.bucket(bucket)))
                 .map(r -> r.corsRules().stream().map(BucketConfigOperations::corsRule).toList())
                 .onErrorResume(e -> hasErrorCode(e, "NoSuchCORSConfiguration"), e -> Mono.just(List.of()));
     }
@@ -329,12 +329,12 @@ final class BucketConfigOperations {
     Mono<Void> putBucketCors(PutBucketCorsRequest request) {
         Arguments.notNull(request, "request");
         Arguments.bucket(request.bucket());
-        return S3Calls.call("PutBucketCors", request.bucket(), null, () -> sdk.putBucketCors(request)).then();
+        return S3Calls.call(settings, "PutBucketCors", request.bucket(), null, () -> sdk.putBucketCors(request)).then();
     }
 
     Mono<Void> deleteBucketCors(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("DeleteBucketCors", bucket, null, () -> sdk.deleteBucketCors(r -> r.bucket(bucket))).then();
+        return S3Calls.call(settings, "DeleteBucketCors", bucket, null, () -> sdk.deleteBucketCors(r -> r.bucket(bucket))).then();
     }
 
     private static CORSRule sdkCorsRule(CorsRule rule) {

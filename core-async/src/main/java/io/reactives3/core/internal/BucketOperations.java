@@ -46,7 +46,7 @@ final class BucketOperations {
     }
 
     private Mono<ListBucketsResponse> listBucketsPage(String continuationToken) {
-        return S3Calls.call("ListBuckets", null, null,
+        return S3Calls.call(settings, "ListBuckets", null, null,
                 () -> sdk.listBuckets(b -> b.continuationToken(continuationToken)));
     }
 
@@ -64,18 +64,18 @@ final class BucketOperations {
     Mono<CreateBucketResult> createBucket(CreateBucketRequest request) {
         Arguments.notNull(request, "request");
         String bucket = Arguments.bucket(request.bucket());
-        return S3Calls.call("CreateBucket", bucket, null, () -> sdk.createBucket(request))
+        return S3Calls.call(settings, "CreateBucket", bucket, null, () -> sdk.createBucket(request))
                 .map(r -> new CreateBucketResult(bucket, r.location()));
     }
 
     Mono<Void> deleteBucket(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("DeleteBucket", bucket, null, () -> sdk.deleteBucket(b -> b.bucket(bucket))).then();
+        return S3Calls.call(settings, "DeleteBucket", bucket, null, () -> sdk.deleteBucket(b -> b.bucket(bucket))).then();
     }
 
     Mono<BucketHead> headBucket(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("HeadBucket", bucket, null, () -> sdk.headBucket(b -> b.bucket(bucket)))
+        return S3Calls.call(settings, "HeadBucket", bucket, null, () -> sdk.headBucket(b -> b.bucket(bucket)))
                 .map(r -> new BucketHead(bucket, r.bucketRegion()));
     }
 
@@ -88,7 +88,7 @@ final class BucketOperations {
     /** The bucket's region: an empty location means us-east-1, the legacy {@code EU} means eu-west-1. */
     Mono<String> getBucketLocation(String bucket) {
         Arguments.bucket(bucket);
-        return S3Calls.call("GetBucketLocation", bucket, null, () -> sdk.getBucketLocation(b -> b.bucket(bucket)))
+        return S3Calls.call(settings, "GetBucketLocation", bucket, null, () -> sdk.getBucketLocation(b -> b.bucket(bucket)))
                 .map(r -> {
                     String location = r.locationConstraintAsString();
                     if (location == null || location.isBlank()) {

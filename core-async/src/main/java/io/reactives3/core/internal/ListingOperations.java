@@ -97,7 +97,7 @@ final class ListingOperations {
     }
 
     private Mono<ListObjectsPage> page(ListObjectsV2Request request) {
-        return S3Calls.call("ListObjectsV2", request.bucket(), null, () -> sdk.listObjectsV2(request))
+        return S3Calls.call(settings, "ListObjectsV2", request.bucket(), null, () -> sdk.listObjectsV2(request))
                 .map(r -> toPage(request, r));
     }
 
@@ -147,7 +147,7 @@ final class ListingOperations {
     }
 
     private Mono<ListObjectVersionsPage> versionsPage(ListObjectVersionsRequest request) {
-        return S3Calls.call("ListObjectVersions", request.bucket(), null, () -> sdk.listObjectVersions(request))
+        return S3Calls.call(settings, "ListObjectVersions", request.bucket(), null, () -> sdk.listObjectVersions(request))
                 .map(r -> toVersionsPage(request, r));
     }
 

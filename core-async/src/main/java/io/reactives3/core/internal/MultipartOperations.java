@@ -65,7 +65,7 @@ final class MultipartOperations {
     }
 
     private Mono<MultipartUploadHandle> create(CreateMultipartUploadRequest request) {
-        return S3Calls.call("CreateMultipartUpload", request.bucket(), request.key(),
+        return S3Calls.call(settings, "CreateMultipartUpload", request.bucket(), request.key(),
                         () -> sdk.createMultipartUpload(request))
                 .map(r -> new MultipartUploadHandle(request.bucket(), request.key(), r.uploadId()));
     }
@@ -98,7 +98,7 @@ final class MultipartOperations {
 
     private Mono<UploadPartResult> part(UploadPartRequest request, AsyncRequestBody body) {
         long size = body.contentLength().orElse(request.contentLength() == null ? -1 : request.contentLength());
-        return S3Calls.call("UploadPart", request.bucket(), request.key(), () -> sdk.uploadPart(request, body))
+        return S3Calls.call(settings, "UploadPart", request.bucket(), request.key(), () -> sdk.uploadPart(request, body))
                 .map(r -> partResult(request.partNumber(), r, size));
     }
 
@@ -141,7 +141,7 @@ final class MultipartOperations {
 
     private Mono<UploadPartResult> copyPart(UploadPartCopyRequest request) {
         int partNumber = request.partNumber();
-        return S3Calls.call("UploadPartCopy", request.destinationBucket(), request.destinationKey(),
+        return S3Calls.call(settings, "UploadPartCopy", request.destinationBucket(), request.destinationKey(),
                         () -> sdk.uploadPartCopy(request))
                 .map(r -> {
                     var copied = r.copyPartResult();
@@ -174,7 +174,7 @@ final class MultipartOperations {
                 .parts(parts.stream().sorted(Comparator.comparingInt(UploadedPart::partNumber))
                         .map(MultipartOperations::sdkPart).toList())
                 .build();
-        return S3Calls.call("CompleteMultipartUpload", upload.bucket(), upload.key(),
+        return S3Calls.call(settings, "CompleteMultipartUpload", upload.bucket(), upload.key(),
                         () -> sdk.completeMultipartUpload(b -> b.bucket(upload.bucket()).key(upload.key())
                                 .uploadId(upload.uploadId()).multipartUpload(completed)))
                 // Ceph RGW 16.2 answers <ETag></ETag>: null, not ""
@@ -205,7 +205,7 @@ final class MultipartOperations {
 
     Mono<Void> abortMultipartUpload(MultipartUploadHandle upload) {
         checked(upload);
-        return S3Calls.call("AbortMultipartUpload", upload.bucket(), upload.key(),
+        return S3Calls.call(settings, "AbortMultipartUpload", upload.bucket(), upload.key(),
                         () -> sdk.abortMultipartUpload(b -> b.bucket(upload.bucket()).key(upload.key())
                                 .uploadId(upload.uploadId())))
                 .then();
@@ -238,7 +238,7 @@ final class MultipartOperations {
     }
 
     private Mono<ListPartsPage> partsPage(MultipartUploadHandle upload, ListPartsRequest request) {
-        return S3Calls.call("ListParts", upload.bucket(), upload.key(), () -> sdk.listParts(request))
+        return S3Calls.call(settings, "ListParts", upload.bucket(), upload.key(), () -> sdk.listParts(request))
                 .map(r -> toPartsPage(upload, r));
     }
 
@@ -280,7 +280,7 @@ final class MultipartOperations {
     }
 
     private Mono<ListMultipartUploadsPage> uploadsPage(ListMultipartUploadsRequest request) {
-        return S3Calls.call("ListMultipartUploads", request.bucket(), null, () -> sdk.listMultipartUploads(request))
+        return S3Calls.call(settings, "ListMultipartUploads", request.bucket(), null, () -> sdk.listMultipartUploads(request))
                 .map(r -> toUploadsPage(request.bucket(), r));
     }
 

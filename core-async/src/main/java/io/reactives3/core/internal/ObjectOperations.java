@@ -99,7 +99,7 @@ final class ObjectOperations {
 
     private Mono<PutObjectResult> put(PutObjectRequest request, AsyncRequestBody body) {
         long size = body.contentLength().orElse(request.contentLength() == null ? -1 : request.contentLength());
-        return S3Calls.call("PutObject", request.bucket(), request.key(), () -> sdk.putObject(request, body))
+        return S3Calls.call(settings, "PutObject", request.bucket(), request.key(), () -> sdk.putObject(request, body))
                 .map(r -> putResult(r, size));
     }
 
@@ -160,7 +160,7 @@ final class ObjectOperations {
 
     /** One GetObject: a 304 and a 416 as the typed errors {@link #notModifiedETag} and {@link #sizedRangeError} give. */
     private <T> Mono<T> get(GetObjectRequest request, AsyncResponseTransformer<GetObjectResponse, T> transformer) {
-        return sizedRangeError(notModifiedETag(S3Calls.call("GetObject", request.bucket(), request.key(),
+        return sizedRangeError(notModifiedETag(S3Calls.call(settings, "GetObject", request.bucket(), request.key(),
                 () -> sdk.getObject(request, transformer)), request.ifNoneMatch()), request);
     }
 
@@ -258,7 +258,7 @@ final class ObjectOperations {
                     .requestPayer(request.requestPayerAsString())
                     .sseCustomerAlgorithm(request.sseCustomerAlgorithm()).sseCustomerKey(request.sseCustomerKey())
                     .sseCustomerKeyMD5(request.sseCustomerKeyMD5()).build();
-            return Mono.fromFuture(() -> sdk.headObject(head))
+            return S3Calls.call(settings, "HeadObject", request.bucket(), request.key(), () -> sdk.headObject(head))
                     .map(r -> r.contentLength() == null ? e : S3Errors.withObjectSize(e, r.contentLength()))
                     .onErrorReturn(e)
                     .flatMap(Mono::<T>error);
@@ -392,7 +392,7 @@ final class ObjectOperations {
      * {@link NotModifiedException}.
      */
     private Mono<ObjectHead> head(HeadObjectRequest request) {
-        return notModifiedETag(S3Calls.call("HeadObject", request.bucket(), request.key(),
+        return notModifiedETag(S3Calls.call(settings, "HeadObject", request.bucket(), request.key(),
                         () -> sdk.headObject(request)), request.ifNoneMatch())
                 .map(r -> Responses.head(request.bucket(), request.key(), r, request.partNumber() != null));
     }
@@ -445,7 +445,7 @@ final class ObjectOperations {
     }
 
     private Mono<ObjectCopyResult> copy(CopyObjectRequest request) {
-        return S3Calls.call("CopyObject", request.destinationBucket(), request.destinationKey(),
+        return S3Calls.call(settings, "CopyObject", request.destinationBucket(), request.destinationKey(),
                         () -> sdk.copyObject(request))
                 .map(r -> {
                     var result = r.copyObjectResult();
@@ -464,7 +464,7 @@ final class ObjectOperations {
     Mono<DeleteObjectResult> deleteObject(String bucket, String key, String versionId) {
         Arguments.bucket(bucket);
         Arguments.key(key);
-        return S3Calls.call("DeleteObject", bucket, key,
+        return S3Calls.call(settings, "DeleteObject", bucket, key,
                         () -> sdk.deleteObject(b -> b.bucket(bucket).key(key).versionId(versionId)))
                 .map(r -> new DeleteObjectResult(Responses.emptyToNull(r.versionId()),
                         Boolean.TRUE.equals(r.deleteMarker())));
@@ -505,7 +505,7 @@ final class ObjectOperations {
     }
 
     private Mono<DeleteObjectsResult> deleteBatch(DeleteObjectsRequest request) {
-        return S3Calls.call("DeleteObjects", request.bucket(), null, () -> sdk.deleteObjects(request))
+        return S3Calls.call(settings, "DeleteObjects", request.bucket(), null, () -> sdk.deleteObjects(request))
                 .map(r -> new DeleteObjectsResult(
                         r.deleted().stream().map(d -> new DeletedKey(d.key(), Responses.emptyToNull(d.versionId()),
                                         Boolean.TRUE.equals(d.deleteMarker()),

@@ -21,7 +21,7 @@ public final class ClientVariants {
     }
 
     /**
-     * A new client with {@code client}'s settings and SDK customizer over another HTTP client. The new client is
+     * A new client with {@code client}'s settings (operation decorators included) and SDK customizer over another HTTP client. The new client is
      * independent of {@code client}: the caller closes it.
      *
      * @return the new client; empty when {@code client} wraps a caller's SDK client (its configuration is not known
@@ -51,6 +51,7 @@ public final class ClientVariants {
                 .readTimeout(s.readTimeout())
                 .maxAttempts(s.maxAttempts())
                 .sdkCustomizer(customizer);
+        s.operationDecorators().forEach(builder::addOperationDecorator);
         if (s.endpoint() != null) {
             builder.endpoint(s.endpoint());
         }

@@ -34,7 +34,12 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.interceptor.SdkInternalExecutionAttribute;
+import software.amazon.awssdk.crt.s3.ResumeToken;
+import software.amazon.awssdk.http.SdkHttpExecutionAttributes;
+import software.amazon.awssdk.services.s3.internal.crt.S3InternalSdkHttpExecutionAttribute;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -42,6 +47,7 @@ import software.amazon.awssdk.services.s3.S3CrtAsyncClientBuilder;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * {@link TransferBackend#CRT}: file transfers through the AWS CRT-based S3 client (native multipart uploads and
@@ -67,17 +73,22 @@ final class CrtFileBackend implements FileBackend {
     private final ReactiveS3Client client;
     private final TransferSettings settings;
     private final S3AsyncClient crt;
+    private final Uploads uploads;
     private final AtomicBoolean crcSkippedLogged = new AtomicBoolean();
     private final AtomicBoolean unverifiedLogged = new AtomicBoolean();
 
-    private CrtFileBackend(ReactiveS3Client client, TransferSettings settings, S3AsyncClient crt) {
+    private CrtFileBackend(ReactiveS3Client client, TransferSettings settings, S3AsyncClient crt, Uploads uploads) {
         this.client = client;
         this.settings = settings;
         this.crt = crt;
+        this.uploads = uploads;
     }
 
-    /** Builds the CRT client for {@code client}'s store; throws when the native library cannot be loaded here. */
-    static CrtFileBackend create(ReactiveS3Client client, TransferSettings settings) {
+    /**
+     * Builds the CRT client for {@code client}'s store; throws when the native library cannot be loaded here.
+     * {@code uploads} creates and aborts the multipart uploads handed to the CRT.
+     */
+    static CrtFileBackend create(ReactiveS3Client client, TransferSettings settings, Uploads uploads) {
         ClientSettings s = client.settings();
         boolean whenRequired = s.checksumMode() == ChecksumPolicy.WHEN_REQUIRED;
         S3CrtAsyncClientBuilder builder = S3AsyncClient.crtBuilder()
@@ -101,7 +112,7 @@ final class CrtFileBackend implements FileBackend {
         if (s.endpoint() != null) {
             builder.endpointOverride(s.endpoint());
         }
-        return new CrtFileBackend(client, settings, builder.build());
+        return new CrtFileBackend(client, settings, builder.build(), uploads);
     }
 
     @Override
@@ -116,36 +127,44 @@ final class CrtFileBackend implements FileBackend {
                     PartPlan layout = multipart ? PartPlan.of(size, settings.partSize()) : PartPlan.exact(size, 1);
                     int parts = multipart ? layout.partCount() : 1;
                     run.plan(size, parts);
-                    PutObjectRequest.Builder request = SdkRequests.putObject(bucket, key, options).contentLength(size);
-                    if (options.contentType() == null) {
-                        request.contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString()));
-                    }
-                    if (settings.integrity() == IntegrityMode.CRC32) {
+                    PutObjectOptions sent = options.contentType() != null ? options : options.toBuilder()
+                            .contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString())).build();
+                    PutObjectRequest.Builder request = SdkRequests.putObject(bucket, key, sent).contentLength(size);
+                    IntegrityMode mode = Uploads.uploadMode(settings.integrity(), client.settings());
+                    if (mode == IntegrityMode.CRC32) {
                         crc32(request);
                     }
-                    boolean md5 = settings.integrity() == IntegrityMode.MD5;
+                    boolean md5 = mode == IntegrityMode.MD5;
+                    // a conditional upload digests what it sends in every mode: a 412 may be its own lost write
+                    boolean conditional = options.ifNoneMatch() != null || options.ifMatch() != null;
                     StampedFileBody body = new StampedFileBody(file, stamp, operation,
-                            md5 ? (multipart ? layout.partSize() : Math.max(1, size)) : 0);
+                            md5 || conditional ? (multipart ? layout.partSize() : Math.max(1, size)) : 0);
                     // a whole new attempt when the CRT gives up (e.g. on a SlowDown storm), as its downloads get
-                    Mono<UploadResult> put = PartRetry.withRetries(Mono.fromFuture(() -> crt.putObject(
-                                            request.build(), body))
+                    PutObjectRequest built = request.build();
+                    Mono<PutObjectResponse> attempt = multipart ? handedOver(built, sent, layout, body)
+                            : Mono.fromFuture(() -> crt.putObject(built, body));
+                    Mono<UploadResult> put = PartRetry.withRetries(attempt
                                     .onErrorMap(e -> body.failure() != null ? body.failure()
                                             : SdkErrors.translate(e, "PutObject", bucket, key)),
                                     settings, operation)
                             .flatMap(r -> storedETag(bucket, key, r.eTag(), r.versionId())
                                     .map(eTag -> new UploadResult(bucket, key, eTag, r.versionId(), size, parts,
                                             TransferBackend.CRT)));
-                    if (!md5) {
+                    if (!md5 && !conditional) {
                         return put;
                     }
                     // the expected ETag is that of the bytes the CRT was given, digested as they were read; a 412
                     // after a retried attempt whose answer was lost may be our own write (ownWrite finds out)
                     Supplier<String> expected = () -> multipart
                             ? Checksums.multipartETag(body.partMd5s()) : Checksums.hex(body.partMd5s().get(0));
-                    return put.onErrorResume(PreconditionFailedException.class, e -> Mono.fromSupplier(expected)
+                    Mono<UploadResult> resolved = put.onErrorResume(PreconditionFailedException.class,
+                            e -> Mono.fromSupplier(expected)
                                     .onErrorMap(IllegalStateException.class, unread -> e) // never sent whole: not ours
-                                    .flatMap(eTag -> ownWrite(bucket, key, options, eTag, size, parts, e)))
-                            .flatMap(result -> check(result, expected.get(), file, operation))
+                                    .flatMap(eTag -> ownWrite(bucket, key, options, eTag, size, parts, e)));
+                    if (!md5) {
+                        return resolved;
+                    }
+                    return resolved.flatMap(result -> check(result, expected.get(), file, operation))
                             .onErrorResume(UploadNotFoundException.class, e -> committedAnyway(bucket, key, size,
                                     parts, expected, file, operation, e));
                 })
@@ -156,6 +175,44 @@ final class CrtFileBackend implements FileBackend {
                     }
                     run.itemsDone(1);
                 });
+    }
+
+    /**
+     * One attempt of a multipart upload by the CRT, on an upload the engine creates and hands over: the CRT is given
+     * the upload id as a resume token of no completed parts (it lists the parts, finds none, sends them all and
+     * completes). Left to the CRT, the CreateMultipartUpload was its own: a cancel while the store was answering it
+     * left an upload no one knew the id of. Here the create is {@link Uploads#create}'s, whose upload, when it is
+     * created after a cancel, is aborted as soon as its id arrives; an upload that the CRT did not complete is
+     * aborted on error and on cancel (the CRT aborts it too; a second abort is answered {@code NoSuchUpload} and
+     * ignored). Each attempt has an upload of its own: a failed CRT upload is aborted by the CRT.
+     */
+    private Mono<PutObjectResponse> handedOver(PutObjectRequest request, PutObjectOptions options, PartPlan layout,
+                                               StampedFileBody body) {
+        return Mono.usingWhen(
+                uploads.create(Uploads.createRequest(request.bucket(), request.key(), options,
+                        request.checksumAlgorithm() != null)),
+                upload -> Mono.fromFuture(() -> crt.putObject(resuming(request, upload.uploadId(), layout), body)),
+                upload -> Mono.empty(),
+                (upload, error) -> uploads.abort(upload, error.toString()),
+                upload -> uploads.abort(upload, "cancelled"));
+    }
+
+    /**
+     * {@code request} resuming {@code uploadId} at its first part: the CRT takes a resume token through the SDK's
+     * HTTP execution attributes (as the SDK's transfer manager passes one in {@code resumeUploadFile}).
+     */
+    private static PutObjectRequest resuming(PutObjectRequest request, String uploadId, PartPlan layout) {
+        ResumeToken token = new ResumeToken(new ResumeToken.PutResumeTokenBuilder()
+                .withUploadId(uploadId)
+                .withPartSize(layout.partSize())
+                .withTotalNumParts(layout.partCount())
+                .withNumPartsCompleted(0));
+        AwsRequestOverrideConfiguration.Builder override = request.overrideConfiguration()
+                .map(AwsRequestOverrideConfiguration::toBuilder).orElseGet(AwsRequestOverrideConfiguration::builder);
+        override.putExecutionAttribute(SdkInternalExecutionAttribute.SDK_HTTP_EXECUTION_ATTRIBUTES,
+                SdkHttpExecutionAttributes.builder()
+                        .put(S3InternalSdkHttpExecutionAttribute.CRT_PAUSE_RESUME_TOKEN, token).build());
+        return request.toBuilder().overrideConfiguration(override.build()).build();
     }
 
     /**
@@ -179,8 +236,9 @@ final class CrtFileBackend implements FileBackend {
 
     /**
      * As the Reactor backend does ({@link Uploads#ownWrite}): a conditional upload answered 412 after the CRT
-     * retried an attempt whose answer was lost finds, with HeadObject, the object it wrote itself (the ETag the file
-     * gives); it is then reported as uploaded. Otherwise the 412 stands.
+     * retried an attempt whose answer was lost finds, with HeadObject, the object it wrote itself (the ETag the bytes
+     * handed to the CRT give, digested in every integrity mode for a conditional upload); it is then reported as
+     * uploaded. Otherwise the 412 stands.
      */
     private Mono<UploadResult> ownWrite(String bucket, String key, PutObjectOptions options, String expected,
                                         long size, int parts, PreconditionFailedException failed) {

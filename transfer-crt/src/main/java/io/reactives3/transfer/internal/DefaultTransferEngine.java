@@ -65,12 +65,12 @@ public final class DefaultTransferEngine implements S3TransferEngine {
                 Runtime.getRuntime().availableProcessors()), true);
         BackendChoice choice = BackendChoice.resolve(settings.backend(), client.settings().profile(),
                 budget.capacity());
+        Uploads uploads = new Uploads(client, settings, work);
         if (choice.warn()) {
             LOG.warn(choice.message());
         } else {
             LOG.info(choice.message());
         }
-        Uploads uploads = new Uploads(client, settings, work);
         this.streamUploader = new StreamUploader(uploads);
         // AUTO with Reactor downloads: ranged GETs over the CRT HTTP client, built on the first download of several
         // ranges (RangedGetClients)
@@ -80,7 +80,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         FileBackend reactor = new ReactorFileBackend(new FileUploader(uploads), downloader);
         // the CRT S3 client, when chosen, is built by the first file transfer that uses it (LazyCrtBackend)
         FileBackend crt = choice.needsCrt()
-                ? new LazyCrtBackend(() -> CrtFileBackend.create(client, settings), reactor) : null;
+                ? new LazyCrtBackend(() -> CrtFileBackend.create(client, settings, uploads), reactor) : null;
         this.fileUploads = BackendChoice.pick(choice.upload(), reactor, crt);
         this.fileDownloads = BackendChoice.pick(choice.download(), reactor, crt);
         this.copier = new Copier(client, uploads);

@@ -50,28 +50,30 @@ final class FileUploader {
         PutObjectOptions withType = options.contentType() != null ? options
                 : options.toBuilder().contentType(URLConnection.guessContentTypeFromName(file.getFileName().toString()))
                 .build();
+        IntegrityMode mode = uploads.uploadMode();
         return Mono.fromCallable(() -> LocalFiles.stamp(file, operation))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(stamp -> {
                     if (!PartPlan.multipart(stamp.size(), settings.multipartThreshold())) {
                         run.plan(stamp.size(), 1);
-                        return single(file, stamp, bucket, key, withType, run, operation);
+                        return single(file, stamp, bucket, key, withType, mode, run, operation);
                     }
                     PartPlan plan = PartPlan.of(stamp.size(), settings.partSize(), maxParts);
                     run.plan(stamp.size(), plan.partCount());
-                    return multipart(file, stamp, plan, bucket, key, withType, run, operation);
+                    return multipart(file, stamp, plan, bucket, key, withType, mode, run, operation);
                 });
     }
 
     private Mono<UploadResult> single(Path file, LocalFiles.Stamp stamp, String bucket, String key,
-                                      PutObjectOptions options, TransferRun run, String operation) {
+                                      PutObjectOptions options, IntegrityMode mode, TransferRun run,
+                                      String operation) {
         if (stamp.size() <= settings.partSize()) {
             return Mono.usingWhen(settings.memoryBudget().reserve(stamp.size()),
                     reservation -> Mono.fromCallable(() -> {
                                 try (FileChannel channel = FileChannel.open(file)) {
                                     List<ByteBuffer> buffers = LocalFiles.readBuffers(channel, 0, stamp.size());
                                     checkUnchanged(file, stamp, operation);
-                                    return PartData.of(1, buffers, settings.integrity(), reservation);
+                                    return PartData.of(1, buffers, mode, reservation);
                                 }
                             })
                             .subscribeOn(Schedulers.boundedElastic())
@@ -81,7 +83,7 @@ final class FileUploader {
                     FileUploader::release, (reservation, error) -> release(reservation), FileUploader::release);
         }
         // between the part size and the threshold: digest first, then let the SDK stream the file
-        return Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), settings.integrity()))
+        return Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), mode))
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                 .flatMap(digest -> {
@@ -96,14 +98,16 @@ final class FileUploader {
     }
 
     private Mono<UploadResult> multipart(Path file, LocalFiles.Stamp stamp, PartPlan plan, String bucket,
-                                         String key, PutObjectOptions options, TransferRun run, String operation) {
+                                         String key, PutObjectOptions options, IntegrityMode mode, TransferRun run,
+                                         String operation) {
         int inFlight = settings.partsInFlight();
         return Mono.usingWhen(
                 Mono.fromCallable(() -> FileChannel.open(file)).subscribeOn(Schedulers.boundedElastic())
                         .onErrorMap(e -> LocalFiles.fileError(operation, file, e)),
                 channel -> uploads.multipart(bucket, key, options,
                         upload -> Flux.range(1, plan.partCount())
-                                .flatMap(n -> sendPart(upload, channel, plan, n, file, operation, run), inFlight, 1)
+                                .flatMap(n -> sendPart(upload, channel, plan, n, file, mode, operation, run), inFlight,
+                                        1)
                                 .concatWith(Mono.fromRunnable(() -> checkUnchanged(file, stamp, operation))
                                         .subscribeOn(Schedulers.boundedElastic()).then(Mono.empty())),
                         () -> Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), IntegrityMode.MD5).md5())
@@ -120,10 +124,10 @@ final class FileUploader {
      * and streamed from the file by the HTTP client in 256 KiB chunks.
      */
     private Mono<Uploads.SentPart> sendPart(MultipartUploadHandle upload, FileChannel channel, PartPlan plan, int n,
-                                            Path file, String operation, TransferRun run) {
+                                            Path file, IntegrityMode mode, String operation, TransferRun run) {
         long length = plan.length(n);
         if (length > settings.memoryBudget().capacity()) {
-            return Mono.fromCallable(() -> LocalFiles.digest(file, plan.offset(n), length, settings.integrity()))
+            return Mono.fromCallable(() -> LocalFiles.digest(file, plan.offset(n), length, mode))
                     .subscribeOn(Schedulers.boundedElastic())
                     .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                     .flatMap(digest -> uploads.uploadPart(upload, n, length, digest, () -> AsyncRequestBody.fromFile(
@@ -132,7 +136,7 @@ final class FileUploader {
         }
         return Mono.usingWhen(settings.memoryBudget().reserve(length),
                 reservation -> Mono.fromCallable(() -> PartData.of(n, LocalFiles.readBuffers(channel, plan.offset(n),
-                                length), settings.integrity(), reservation))
+                                length), mode, reservation))
                         .subscribeOn(Schedulers.boundedElastic())
                         .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                         .flatMap(data -> uploads.uploadPart(upload, data, run).doFinally(signal -> data.release())),

@@ -63,6 +63,9 @@ final class RangedDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(RangedDownloader.class);
 
+    /** Buffers of a digested range queued for the engine's threads (the clients' buffers are 8-64 KiB). */
+    private static final int DIGEST_PREFETCH = 32;
+
     private final RangedGetClients clients;
     private final TransferSettings settings;
     private final Scheduler work;
@@ -369,13 +372,16 @@ final class RangedDownloader {
                                     + ": asked for " + length + " bytes, the response announced "
                                     + stream.head().contentLength()));
                         }
-                        return stream.body()
+                        Flux<ByteBuffer> body = stream.body()
                                 // a stalled or silently cut connection: fail the part so that it is retried
                                 .timeout(settings.partIdleTimeout(), Mono.error(() -> new S3TimeoutException(
                                         describe(plan, n) + ": no byte for " + settings.partIdleTimeout()
                                                 + " after " + received[0] + " of " + length
                                                 + " (stalled or cut connection; raise TransferSettings"
-                                                + ".partIdleTimeout for slow links)", null)))
+                                                + ".partIdleTimeout for slow links)", null)));
+                        // digesting on the engine's threads: the HTTP client's event loop (the CRT's, under AUTO)
+                        // only moves bytes, and ranges are digested side by side on the engine's threads
+                        return (digester == null ? body : body.publishOn(work, DIGEST_PREFETCH))
                                 .concatMap(buffer -> {
                                     int size = buffer.remaining();
                                     if (received[0] + size > length) {

@@ -119,7 +119,8 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
     private static ReadPlan checked(ObjectHead head, TransferSettings settings) {
         long size = sizeOf(head);
         PartPlan whole = PartPlan.exact(size, Math.max(1, size));
-        if (settings.integrity() == IntegrityMode.MD5 && head.eTag() != null && head.eTagMayBeDigest()) {
+        boolean md5 = settings.integrity() == IntegrityMode.MD5 || settings.integrity() == IntegrityMode.AUTO;
+        if (md5 && head.eTag() != null && head.eTagMayBeDigest()) {
             int parts = Checksums.multipartPartCount(head.eTag());
             if (parts > 0) {
                 List<Long> sizes = candidatePartSizes(size, parts, settings.partSize());

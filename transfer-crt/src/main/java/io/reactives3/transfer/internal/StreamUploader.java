@@ -2,6 +2,7 @@ package io.reactives3.transfer.internal;
 
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.transfer.MemoryBudget;
+import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.UploadResult;
 import java.nio.ByteBuffer;
@@ -33,6 +34,7 @@ final class StreamUploader {
 
     Mono<UploadResult> upload(Publisher<ByteBuffer> source, String bucket, String key, PutObjectOptions options,
                               TransferRun run) {
+        IntegrityMode mode = uploads.uploadMode();
         return PartAssembler.parts(Flux.from(source), settings.memoryBudget(), settings.partSize(),
                         PartPlan.STREAM_PARTS_PER_SIZE, uploads.work())
                 .switchOnFirst((first, parts) -> {
@@ -43,14 +45,14 @@ final class StreamUploader {
                     if (head.last() && head.length() < settings.multipartThreshold()) {
                         return parts.next().flatMap(part -> {
                             run.plan(part.length(), 1);
-                            return send(part, data -> uploads.putSingle(bucket, key, options, data, run));
+                            return send(part, mode, data -> uploads.putSingle(bucket, key, options, data, run));
                         });
                     }
                     long[] total = {0};
                     int[] count = {0};
                     return uploads.multipart(bucket, key, options,
                             upload -> parts
-                                    .flatMap(part -> send(part, data -> uploads.uploadPart(upload, data, run)),
+                                    .flatMap(part -> send(part, mode, data -> uploads.uploadPart(upload, data, run)),
                                             settings.concurrency(), 1)
                                     .doOnNext(sent -> {
                                         total[0] += sent.length();
@@ -63,8 +65,8 @@ final class StreamUploader {
     }
 
     /** Digests {@code part} on the engine's threads, sends it, and releases its memory however that ends. */
-    private <R> Mono<R> send(PartAssembler.Sealed part, Function<PartData, Mono<R>> sender) {
-        return Mono.fromCallable(() -> PartData.of(part.partNumber(), part.buffers(), settings.integrity(),
+    private <R> Mono<R> send(PartAssembler.Sealed part, IntegrityMode mode, Function<PartData, Mono<R>> sender) {
+        return Mono.fromCallable(() -> PartData.of(part.partNumber(), part.buffers(), mode,
                         part.reservation()))
                 .subscribeOn(uploads.work())
                 .flatMap(data -> sender.apply(data).doFinally(signal -> data.release()))

@@ -1,8 +1,11 @@
 package io.reactives3.transfer.internal;
 
+import io.reactives3.core.ChecksumPolicy;
+import io.reactives3.core.ClientSettings;
 import io.reactives3.core.GetObjectOptions;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.StoreProfile;
 import io.reactives3.core.ListPartsOptions;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.PreconditionFailedException;
@@ -45,7 +48,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * What file and stream uploads share: a single PutObject, and the multipart lifecycle (create; parts in parallel,
  * each retried on its own; complete; abort on error and on cancel), with the integrity checks of each mode.
  *
- * <p>What is verified ({@link IntegrityMode}):
+ * <p>What is verified ({@link IntegrityMode}; {@link IntegrityMode#AUTO} is resolved per upload by
+ * {@link #uploadMode}):
  * <ul>
  *   <li>MD5: every part and single PutObject carries {@code Content-MD5} (S3Proxy, Ceph RGW and AWS reject a
  *       mismatch; LocalS3 checks it on PutObject only). After completion the object's ETag must equal
@@ -78,6 +82,32 @@ final class Uploads {
         this.work = work;
     }
 
+    /** The integrity mode of this engine's uploads through its client (see {@link #uploadMode}). */
+    IntegrityMode uploadMode() {
+        return uploadMode(settings.integrity(), client.settings());
+    }
+
+    /** The integrity mode of an upload through a client with {@code client} settings. */
+    static IntegrityMode uploadMode(IntegrityMode mode, ClientSettings client) {
+        return uploadMode(mode, client.profile(), client.checksumMode());
+    }
+
+    /**
+     * The mode an upload uses: {@code mode} itself, or for {@link IntegrityMode#AUTO} the check the store verifies:
+     * CRC32 on a profile whose store verifies flexible checksums (AWS, MinIO, S3Proxy) when the client sends them;
+     * MD5 elsewhere.
+     */
+    static IntegrityMode uploadMode(IntegrityMode mode, StoreProfile profile, ChecksumPolicy checksums) {
+        if (mode != IntegrityMode.AUTO) {
+            return mode;
+        }
+        boolean verifiesCrc = switch (profile) {
+            case AWS, MINIO, S3PROXY -> true;
+            case CEPH, GENERIC -> false;
+        };
+        return verifiesCrc && checksums == ChecksumPolicy.WHEN_SUPPORTED ? IntegrityMode.CRC32 : IntegrityMode.MD5;
+    }
+
     /** The engine's threads for copying and digesting, so that the HTTP client's threads only move bytes. */
     Scheduler work() {
         return work;
@@ -104,7 +134,8 @@ final class Uploads {
         String key = request.key();
         Mono<PutObjectResult> attempt = Mono.defer(() -> client.putObject(request, body.get()));
         return PartRetry.withRetries(attempt, settings, "PutObject s3://" + bucket + "/" + key)
-                .onErrorResume(PreconditionFailedException.class, e -> ownWrite(client, request, md5, length, e))
+                .onErrorResume(PreconditionFailedException.class, e -> ownWrite(client, request,
+                        md5 != null ? Mono.just(md5) : Mono.defer(() -> md5Of(body.get())), length, e))
                 .flatMap(put -> {
                     if (md5 != null && Checksums.isMd5ETag(put.eTag())
                             && !put.eTag().equalsIgnoreCase(Checksums.hex(md5))) {
@@ -126,26 +157,46 @@ final class Uploads {
     /**
      * A conditional PutObject ({@code If-None-Match}, {@code If-Match}) answered 412 may be a retry (by the SDK or
      * the engine) of an attempt whose write succeeded but whose answer was lost: the retry then fails the condition
-     * that the first attempt itself broke. When the bytes' MD5 is known (MD5 mode), HeadObject tells: an object whose
-     * ETag is that MD5 holds exactly the bytes sent, and the write is reported as done (with the head's ETag and
-     * version id). Otherwise (another ETag, no MD5, HeadObject failing) the 412 is delivered as it came. A write of
-     * the same bytes by someone else in between cannot be told apart, and is equivalent for the caller.
+     * that the first attempt itself broke. HeadObject tells, in every integrity mode: an object whose ETag is the MD5
+     * of the bytes sent ({@code md5}: known in MD5 mode, otherwise computed on this path only, from a new body of the
+     * same bytes) holds exactly those bytes, and the write is reported as done (with the head's ETag and version id).
+     * Otherwise (another ETag, an ETag that is no MD5 as with SSE-KMS, HeadObject failing) the 412 is delivered as it
+     * came. A write of the same bytes by someone else in between cannot be told apart, and is equivalent for the
+     * caller.
      */
-    static Mono<PutObjectResult> ownWrite(ReactiveS3Client client, PutObjectRequest request, byte[] md5,
+    static Mono<PutObjectResult> ownWrite(ReactiveS3Client client, PutObjectRequest request, Mono<byte[]> md5,
                                           long length, PreconditionFailedException failed) {
-        if (md5 == null || (request.ifNoneMatch() == null && request.ifMatch() == null)) {
+        if (request.ifNoneMatch() == null && request.ifMatch() == null) {
             return Mono.error(failed);
         }
         return client.headObject(request.bucket(), request.key())
                 .onErrorMap(e -> failed)
                 .flatMap(head -> {
-                    if (head.eTag() == null || !Checksums.hex(md5).equalsIgnoreCase(Checksums.unquote(head.eTag()))) {
+                    String eTag = Checksums.unquote(head.eTag());
+                    if (eTag == null || !Checksums.isMd5ETag(eTag)) {
                         return Mono.<PutObjectResult>error(failed);
                     }
-                    LOG.info("PutObject s3://{}/{}: a retry failed its condition ({}), but the object holds the bytes "
-                            + "sent: an earlier attempt wrote it", request.bucket(), request.key(), failed.errorCode());
-                    return Mono.just(new PutObjectResult(head.eTag(), head.versionId(), null, length));
+                    return md5.onErrorMap(e -> failed).flatMap(sent -> {
+                        if (!Checksums.hex(sent).equalsIgnoreCase(eTag)) {
+                            return Mono.<PutObjectResult>error(failed);
+                        }
+                        LOG.info("PutObject s3://{}/{}: a retry failed its condition ({}), but the object holds the "
+                                + "bytes sent: an earlier attempt wrote it", request.bucket(), request.key(),
+                                failed.errorCode());
+                        return Mono.just(new PutObjectResult(head.eTag(), head.versionId(), null, length));
+                    });
                 });
+    }
+
+    /** The MD5 of a request body's bytes (one more pass over them, digested on the engine's threads). */
+    Mono<byte[]> md5Of(AsyncRequestBody body) {
+        return Flux.from(body)
+                .publishOn(work)
+                .reduceWith(Checksums::md5, (digest, buffer) -> {
+                    digest.update(buffer);
+                    return digest;
+                })
+                .map(java.security.MessageDigest::digest);
     }
 
     // ------------------------------------------------------------------ multipart
@@ -159,7 +210,8 @@ final class Uploads {
     Mono<UploadResult> multipart(String bucket, String key, PutObjectOptions options,
                                  Function<MultipartUploadHandle, Flux<SentPart>> parts,
                                  Supplier<Mono<byte[]>> wholeObjectMd5, TransferRun run) {
-        boolean crc32 = settings.integrity() == IntegrityMode.CRC32;
+        IntegrityMode mode = uploadMode();
+        boolean crc32 = mode == IntegrityMode.CRC32;
         record Done(CompleteMultipartUploadResult complete, List<SentPart> parts) {
         }
         AtomicBoolean completing = new AtomicBoolean();
@@ -172,13 +224,13 @@ final class Uploads {
                                     return complete(upload, sent, options);
                                 })
                                 .onErrorResume(e -> outcomeUnknown(e, options), e -> completeOutcome(upload, e,
-                                        settings.integrity() == IntegrityMode.MD5 ? Checksums.multipartETag(
-                                                sent.stream().map(SentPart::md5).toList()) : null))
+                                        expectedETag(mode, sent)))
                                 .map(complete -> new Done(complete, sent))),
                 upload -> Mono.empty(),
                 (upload, error) -> abort(upload, error.toString()),
                 upload -> completing.get() ? abortAfterCompleting(upload) : abort(upload, "cancelled"));
-        return lifecycle.flatMap(done -> verifyMultipart(bucket, key, done.complete(), done.parts(), wholeObjectMd5)
+        return lifecycle.flatMap(done -> verifyMultipart(bucket, key, mode, done.complete(), done.parts(),
+                        wholeObjectMd5)
                 .map(eTag -> {
                     run.itemsDone(1);
                     long size = done.parts().stream().mapToLong(SentPart::length).sum();
@@ -188,13 +240,30 @@ final class Uploads {
     }
 
     /**
+     * The ETag the sent parts give: from their MD5s in MD5 mode, otherwise from the part ETags the store answered
+     * when each is an MD5 (every store here without SSE-KMS/SSE-C); null when it cannot be known.
+     */
+    private static String expectedETag(IntegrityMode mode, List<SentPart> sent) {
+        if (mode == IntegrityMode.MD5) {
+            return Checksums.multipartETag(sent.stream().map(SentPart::md5).toList());
+        }
+        List<String> eTags = sent.stream().map(p -> Checksums.unquote(p.result().eTag())).toList();
+        if (eTags.isEmpty() || !eTags.stream().allMatch(Checksums::isMd5ETag)) {
+            return null;
+        }
+        return Checksums.multipartETag(eTags.stream().map(java.util.HexFormat.of()::parseHex).toList());
+    }
+
+    /**
      * CreateMultipartUpload that a cancel does not interrupt: the request, once sent, is left to finish (the store
      * may create the upload although the client gave up on the answer), and an upload created after the cancel is
-     * aborted at once, so a cancel before the create completed leaves nothing in ListMultipartUploads either.
+     * aborted at once, so a cancel before the create completed leaves nothing in ListMultipartUploads either. The
+     * request sees the subscriber's context (an operation decorator may read it, e.g. for the parent observation).
      */
-    private Mono<MultipartUploadHandle> create(CreateMultipartUploadRequest request) {
-        return Mono.defer(() -> {
-            CompletableFuture<MultipartUploadHandle> created = client.createMultipartUpload(request).toFuture();
+    Mono<MultipartUploadHandle> create(CreateMultipartUploadRequest request) {
+        return Mono.deferContextual(context -> {
+            CompletableFuture<MultipartUploadHandle> created = client.createMultipartUpload(request)
+                    .contextWrite(context).toFuture();
             return Mono.fromFuture(created, true)
                     .doOnCancel(() -> created.thenAccept(upload ->
                             abort(upload, "cancelled while it was being created").subscribe()));
@@ -337,10 +406,11 @@ final class Uploads {
                 });
     }
 
-    private Mono<String> verifyMultipart(String bucket, String key, CompleteMultipartUploadResult complete,
-                                         List<SentPart> parts, Supplier<Mono<byte[]>> wholeObjectMd5) {
+    private Mono<String> verifyMultipart(String bucket, String key, IntegrityMode mode,
+                                         CompleteMultipartUploadResult complete, List<SentPart> parts,
+                                         Supplier<Mono<byte[]>> wholeObjectMd5) {
         Mono<String> stored = storedETag(complete);
-        if (settings.integrity() != IntegrityMode.MD5) {
+        if (mode != IntegrityMode.MD5) {
             return stored;
         }
         String expected = Checksums.multipartETag(parts.stream().map(SentPart::md5).toList());
@@ -415,7 +485,7 @@ final class Uploads {
     }
 
     /** CreateMultipartUpload with the options' headers, announcing CRC32 part checksums in {@link IntegrityMode#CRC32}. */
-    private static CreateMultipartUploadRequest createRequest(String bucket, String key, PutObjectOptions options,
+    static CreateMultipartUploadRequest createRequest(String bucket, String key, PutObjectOptions options,
                                                               boolean crc32) {
         // conditions belong to CompleteMultipartUpload (see complete)
         PutObjectOptions unconditional = conditional(options)
