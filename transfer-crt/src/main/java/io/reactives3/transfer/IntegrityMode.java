@@ -30,8 +30,9 @@ public enum IntegrityMode {
      * {@code ChecksumPolicy.WHEN_REQUIRED}: Ceph RGW 16.2 verifies {@code Content-MD5} but ignores CRC32). Downloads
      * are verified as in {@link #MD5}.
      *
-     * <p>What a CRC32 upload does not check that an MD5 one does: the ETag of the assembled multipart object against
-     * the part MD5s (the store verified each part's CRC32 as it arrived, and confirmed it).
+     * <p>A CRC32 upload's parts are checked by the store as they arrive (and the value it confirms is compared), and
+     * the multipart object's ETag must be the one the parts it acknowledged give; what only an MD5 upload checks is
+     * that ETag against digests of the bytes read from the source.
      *
      * <p>Cost of each mode, 256 MiB file upload to S3Proxy, Reactor backend, 8 MiB parts, 8 in flight, warm JVM,
      * 2 shared cores, same run ({@code benchmarks/results/2026-12-07-upload-speed.md}):
@@ -71,7 +72,9 @@ public enum IntegrityMode {
     MD5,
     /**
      * {@code x-amz-checksum-crc32} on every part and single PutObject (the upload is created with the CRC32
-     * algorithm, the part checksums go into CompleteMultipartUpload); the checksum the store confirms must equal it.
+     * algorithm, the part checksums go into CompleteMultipartUpload); the checksum the store confirms must equal it,
+     * and a multipart object's ETag must equal {@code md5(part ETags)-N} of the parts the store acknowledged (when
+     * they are MD5s and the store gives multipart ETags).
      * Stores that ignore flexible checksums (Ceph RGW 16.2, LocalS3) confirm nothing: logged once as not verified
      * by the store. Downloads: lengths and ETag consistency only (ranged GETs carry no checksums). The CRT backend
      * sends its own CRC32 per part where the profile allows flexible checksums. Cheaper than MD5.
