@@ -29,7 +29,8 @@ STREAM_MB = int(os.environ.get("BENCH_STREAM_MB", "2048"))
 SLOW = float(os.environ.get("BENCH_SLOW_MIBPS", "64"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TARGETS = os.environ.get("BENCH_TARGETS", "s3proxy,ceph-rgw").split(",")
-CASES = os.environ.get("BENCH_CASES", "transfer,tiny,list,delete,small,memory,jfr,profile").split(",")
+CASES = os.environ.get("BENCH_CASES", "transfer,tiny,list,delete,copy,small,memory,jfr,profile").split(",")
+COPY_OBJECTS = int(os.environ.get("BENCH_COPY_OBJECTS", "1000"))
 JAVA = shutil.which("java")
 PY = "/usr/bin/python3"
 AWS = "/usr/bin/aws"
@@ -378,7 +379,7 @@ def run_target(target, summary):
 
     agent = Agent(ep, region, ak, sk, profile, target)
     out = ["", "## %s" % ("Ceph RGW" if target == "ceph-rgw" else "S3Proxy (filesystem store, own JVM)"), ""]
-    for b in ["bench-xfer", "bench-list", "bench-del", "bench-small", "bench-mem"]:
+    for b in ["bench-xfer", "bench-list", "bench-del", "bench-copy-src", "bench-small", "bench-mem"]:
         aws("s3", "mb", "s3://" + b)
     try:
         def guarded(name, fn):
@@ -392,6 +393,7 @@ def run_target(target, summary):
             "transfer": lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary),
             "list": lambda: case_list(agent, boto, summary, target),
             "delete": lambda: case_delete(agent, boto, aws, summary, target),
+            "copy": lambda: case_copy(agent, aws, rclone, summary, target),
             "small": lambda: case_small(agent, summary, target),
             "memory": lambda: case_memory(agent, ep, region, ak, sk, profile, target, summary),
             "jfr": lambda: case_jfr(ep, region, ak, sk, profile, target, env),
@@ -706,6 +708,56 @@ def case_delete(agent, boto, aws, summary, target):
     bo = med(case.samples.get("boto3 bucket.objects.all().delete()", []))
     summary.append("- %s, delete %d keys: batch %.2f s vs boto3 %.2f s = %.1fx faster (target >= 5x) -> %s" % (
         target, DEL_KEYS, e, bo, bo / e, "met" if bo / e >= 5 else "missed"))
+    return out
+
+
+def case_copy(agent, aws, rclone, summary, target):
+    """Bucket to bucket, server-side, COPY_OBJECTS objects of mixed size: 90 % of 16 KiB, 9 % of 1 MiB and 1 % of
+    17 MiB (above the 16 MiB multipart threshold of rs3 and aws, and rclone's default cutoff is 4.6 GiB: one CopyObject
+    there). Each contender copies into its own bucket, emptied (untimed, batch delete) after every run."""
+    big = max(1, COPY_OBJECTS // 100)
+    mid = max(1, COPY_OBJECTS * 9 // 100)
+    small = COPY_OBJECTS - big - mid
+    src = "bench-copy-src"
+    log("seeding %d + %d + %d objects to copy" % (small, mid, big))
+    agent("seed", src, "a/", small, 16 * 1024)
+    agent("seed", src, "b/", mid, MIB)
+    agent("seed", src, "c/", big, 17 * MIB)
+    total_mb = (small * 16 * 1024 + mid * MIB + big * 17 * MIB) / MIB
+    case = Case("Copy %d objects bucket to bucket (mixed sizes, %.0f MiB)" % (COPY_OBJECTS, total_mb))
+
+    def copied(name, bucket, fn):
+        def f():
+            wall = fn()
+            _, n = agent("list", "client", bucket)
+            agent("delete", "batch", bucket)
+            if int(n) != COPY_OBJECTS:
+                raise RuntimeError("%s copied %s objects" % (name, n))
+            return wall
+        return f
+    contenders = []
+    if RS3:
+        contenders.append(("./rs3 cp -r s3://src s3://dst (the cli module)", "bench-copy-rs3",
+                           lambda: run([RS3, "cp", "-r", "-q", "s3://%s" % src, "s3://bench-copy-rs3"], PEER_ENV)[0]))
+    contenders.append(("aws s3 cp --recursive", "bench-copy-aws",
+                       lambda: aws("s3", "cp", "--quiet", "--recursive", "s3://%s" % src, "s3://bench-copy-aws")))
+    contenders.append(("rclone copy", "bench-copy-rclone",
+                       lambda: rclone("copy", "bench:%s" % src, "bench:bench-copy-rclone")))
+    for _, bucket, _ in contenders:
+        aws("s3", "mb", "s3://" + bucket)
+    for r in range(ROUNDS):
+        log("copy round %d" % (r + 1))
+        for name, bucket, fn in contenders:
+            timed(case, name, "process", copied(name, bucket, fn))
+    out = table(case, ["aws", "rclone"])
+    if RS3:
+        n = "./rs3 cp -r s3://src s3://dst (the cli module)"
+        peers = [med(case.samples[p]) for p in ("aws s3 cp --recursive", "rclone copy") if p in case.samples]
+        if n in case.samples and peers:
+            m, best = med(case.samples[n]), min(peers)
+            summary.append("- %s, copy %d objects bucket to bucket: rs3 %.2f s vs best peer %.2f s = %.2fx (target "
+                           ">= 1.0) -> %s" % (target, COPY_OBJECTS, m, best, best / m, "met" if best / m >= 1.0
+                                              else "missed"))
     return out
 
 

@@ -15,7 +15,8 @@
 #   BENCH_SLOW_MIBPS=64     that consumer's rate
 #   BENCH_ROUNDS=3          rounds of every case (at least 3 for a median with a spread)
 #   BENCH_TARGETS=s3proxy,ceph-rgw   (ceph-rgw is skipped when radosgw is not installed)
-#   BENCH_CASES=transfer,tiny,list,delete,small,memory,jfr,profile   (run in this order; jfr: where a one-shot
+#   BENCH_COPY_OBJECTS=1000 objects copied bucket to bucket (90 % 16 KiB, 9 % 1 MiB, 1 % 17 MiB)
+#   BENCH_CASES=transfer,tiny,list,delete,copy,small,memory,jfr,profile   (run in this order; jfr: where a one-shot
 #                           tiny upload spends start-up; profile: JFR of warm uploads and downloads in the library JVM)
 #   BENCH_OUT=benchmarks/results/<UTC date-time>.md
 set -euo pipefail

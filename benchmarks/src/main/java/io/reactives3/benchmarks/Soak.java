@@ -51,6 +51,8 @@ public final class Soak {
     private final S3TransferEngine engine;
     private final String bucket;
     private final Map<String, AtomicLong> ops = new ConcurrentHashMap<>();
+    /** Operations started and not yet ended, per kind (the multipart step in its upload and read-back phases). */
+    private final Map<String, AtomicLong> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong errors = new AtomicLong();
     private final Map<Byte, ByteBuffer> chunks = new ConcurrentHashMap<>();
     private final Map<Byte, byte[]> md5s = new ConcurrentHashMap<>();
@@ -94,8 +96,9 @@ public final class Soak {
                     synchronized (samples) {
                         samples.add(sample);
                     }
-                    System.out.printf("SAMPLE t=%ds heap=%dMiB threads=%d fds=%d ops=%d errors=%d%n",
-                            samples.size() * 10 - 10, sample[0], sample[1], sample[2], total(), errors.get());
+                    System.out.printf("SAMPLE t=%ds heap=%dMiB threads=%d fds=%d ops=%d errors=%d in-flight=%s%n",
+                            samples.size() * 10 - 10, sample[0], sample[1], sample[2], total(), errors.get(),
+                            busy());
                     Thread.sleep(10_000);
                 }
             } catch (InterruptedException e) {
@@ -104,12 +107,23 @@ public final class Soak {
         }, "soak-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        Flux.range(0, workers)
-                .flatMap(worker -> Flux.range(0, Integer.MAX_VALUE)
-                        .concatMap(step -> step(worker, step), 1)
-                        .takeWhile(done -> System.nanoTime() < deadline)
-                        .then(), workers)
-                .blockLast();
+        // bounded: operations still running a grace period after the deadline (longer than the client's read
+        // timeout times its attempts) are reported as stuck, by kind, and counted as errors
+        Duration grace = Duration.ofSeconds(Long.getLong("soak.grace.seconds", 150));
+        try {
+            Flux.range(0, workers)
+                    .flatMap(worker -> Flux.range(0, Integer.MAX_VALUE)
+                            .concatMap(step -> step(worker, step), 1)
+                            .takeWhile(done -> System.nanoTime() < deadline)
+                            .then(), workers)
+                    .then()
+                    .block(length.plus(grace));
+        } catch (IllegalStateException timedOut) {
+            long stuck = inFlight.values().stream().mapToLong(AtomicLong::get).sum();
+            errors.addAndGet(stuck);
+            System.out.println("STUCK " + stuck + " operations still running " + grace.toSeconds()
+                    + " s after the deadline: " + busy());
+        }
         sampler.join(15_000);
         long[] last = sample();
         samples.add(last);
@@ -147,13 +161,13 @@ public final class Soak {
         byte seed = (byte) worker;
         ByteBuffer chunk = chunk(seed);
         int chunks = (int) (MULTIPART / CHUNK);
-        return engine.upload(Flux.range(0, chunks).map(i -> chunk.duplicate()), bucket, key,
-                        PutObjectOptions.defaults()).result()
-                .then(engine.downloadStream(bucket, key))
-                .flatMap(stream -> Flux.from(stream.body()).reduce(md5(), (md5, buffer) -> {
-                    md5.update(buffer);
-                    return md5;
-                }))
+        return tracked("multipart-upload", engine.upload(Flux.range(0, chunks).map(i -> chunk.duplicate()), bucket,
+                        key, PutObjectOptions.defaults()).result())
+                .then(tracked("multipart-read", engine.downloadStream(bucket, key)
+                        .flatMap(stream -> Flux.from(stream.body()).reduce(md5(), (md5, buffer) -> {
+                            md5.update(buffer);
+                            return md5;
+                        }))))
                 .flatMap(md5 -> Arrays.equals(md5.digest(), expectedMd5(seed)) ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException("stream of " + key + ": wrong bytes")));
     }
@@ -178,7 +192,23 @@ public final class Soak {
     }
 
     private Mono<?> count(String name, Mono<?> op) {
-        return op.doOnSuccess(v -> ops.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet());
+        return tracked(name, op).doOnSuccess(v -> ops.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet());
+    }
+
+    /** {@code op}, counted in {@link #inFlight} under {@code name} from subscription to its end. */
+    private <T> Mono<T> tracked(String name, Mono<T> op) {
+        AtomicLong running = inFlight.computeIfAbsent(name, n -> new AtomicLong());
+        return op.doOnSubscribe(s -> running.incrementAndGet()).doFinally(signal -> running.decrementAndGet());
+    }
+
+    private Map<String, Long> busy() {
+        Map<String, Long> busy = new java.util.TreeMap<>();
+        inFlight.forEach((name, n) -> {
+            if (n.get() > 0) {
+                busy.put(name, n.get());
+            }
+        });
+        return busy;
     }
 
     private long total() {

@@ -75,6 +75,14 @@ class SecretsTest {
         assertThat(probeLines).as("toString of results, settings, credentials, exception messages")
                 .noneMatch(l -> l.contains(FAKE_TOKEN));
         assertThat(log).contains("PROBE NETTY fake put failed");   // the fake credentials were refused
+        // the core client's own DEBUG line per request: there, and as free of secrets as the rest (checked above)
+        List<String> requests = log.lines().filter(l -> l.contains(" io.reactives3.core.requests ")).toList();
+        assertThat(requests).as("per-request DEBUG lines")
+                .anyMatch(l -> l.contains("PutObject s3://" + bucket.name() + "/") && l.contains(" -> 200 in "))
+                .anyMatch(l -> l.contains("GetObject s3://" + bucket.name() + "/secrets/missing failed in ")
+                        && l.contains("ObjectNotFoundException"))
+                .anyMatch(l -> l.contains("PutObject s3://") && l.contains(" failed in ")
+                        && l.contains("AccessDeniedException"));
 
         Pattern query = Pattern.compile("[?&]([^=&]+)=([^&]*)");
         List<String> urls = log.lines().filter(l -> l.startsWith("PROBE-URL ")).toList();

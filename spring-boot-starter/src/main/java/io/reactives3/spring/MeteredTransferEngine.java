@@ -3,28 +3,14 @@ package io.reactives3.spring;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.reactives3.core.CopyObjectOptions;
-import io.reactives3.core.PutObjectOptions;
-import io.reactives3.core.model.KeyVersion;
 import io.reactives3.core.model.ObjectStream;
-import io.reactives3.transfer.DirectoryOptions;
 import io.reactives3.transfer.S3TransferEngine;
 import io.reactives3.transfer.Transfer;
-import io.reactives3.transfer.TransferBackend;
 import io.reactives3.transfer.TransferProgress;
-import io.reactives3.transfer.TransferSettings;
-import io.reactives3.transfer.model.BatchDeleteResult;
-import io.reactives3.transfer.model.CopyResult;
-import io.reactives3.transfer.model.DirectoryDownloadResult;
-import io.reactives3.transfer.model.DirectoryUploadResult;
-import io.reactives3.transfer.model.DownloadResult;
-import io.reactives3.transfer.model.UploadResult;
-import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.reactivestreams.Publisher;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -35,19 +21,14 @@ import reactor.core.publisher.SignalType;
  * call goes to the wrapped engine unchanged. A transfer counts from subscription to its terminal signal or cancel;
  * a download stream from the subscription to its body until the body ends.
  */
-final class MeteredTransferEngine implements S3TransferEngine {
+final class MeteredTransferEngine extends DecoratedTransferEngine {
 
-    private final S3TransferEngine engine;
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
 
     MeteredTransferEngine(S3TransferEngine engine, MeterRegistry registry) {
-        this.engine = engine;
+        super(engine);
         this.registry = registry;
-    }
-
-    S3TransferEngine delegate() {
-        return engine;
     }
 
     private AtomicInteger active(String kind) {
@@ -106,89 +87,21 @@ final class MeteredTransferEngine implements S3TransferEngine {
     }
 
     @Override
-    public TransferSettings settings() {
-        return engine.settings();
-    }
-
-    @Override
-    public TransferBackend uploadBackend() {
-        return engine.uploadBackend();
-    }
-
-    @Override
-    public TransferBackend downloadBackend() {
-        return engine.downloadBackend();
-    }
-
-    @Override
-    public Transfer<UploadResult> uploadFile(Path source, String bucket, String key) {
-        return metered("upload-file", engine.uploadFile(source, bucket, key));
-    }
-
-    @Override
-    public Transfer<UploadResult> uploadFile(Path source, String bucket, String key, PutObjectOptions options) {
-        return metered("upload-file", engine.uploadFile(source, bucket, key, options));
-    }
-
-    @Override
-    public Transfer<UploadResult> upload(Publisher<ByteBuffer> source, String bucket, String key,
-                                         PutObjectOptions options) {
-        return metered("upload", engine.upload(source, bucket, key, options));
-    }
-
-    @Override
-    public Transfer<DownloadResult> downloadFile(String bucket, String key, Path destination) {
-        return metered("download-file", engine.downloadFile(bucket, key, destination));
+    <R> Transfer<R> decorate(String kind, String bucket, @Nullable String key, Transfer<R> transfer) {
+        return metered(kind, transfer);
     }
 
     @Override
     public Mono<ObjectStream> downloadStream(String bucket, String key) {
-        return engine.downloadStream(bucket, key).map(stream -> new ObjectStream(stream.head(), Flux.defer(() -> {
-            Tracker t = new Tracker("download-stream");
-            return stream.body().doFinally(t::end);
-        })));
-    }
-
-    @Override
-    public Transfer<CopyResult> copy(String sourceBucket, String sourceKey, String destinationBucket,
-                                     String destinationKey, CopyObjectOptions options) {
-        return metered("copy", engine.copy(sourceBucket, sourceKey, destinationBucket, destinationKey, options));
-    }
-
-    @Override
-    public Transfer<DirectoryUploadResult> uploadDirectory(Path directory, String bucket, String prefix,
-                                                           DirectoryOptions options) {
-        return metered("upload-directory", engine.uploadDirectory(directory, bucket, prefix, options));
-    }
-
-    @Override
-    public Transfer<DirectoryDownloadResult> downloadDirectory(String bucket, String prefix, Path directory,
-                                                               DirectoryOptions options) {
-        return metered("download-directory", engine.downloadDirectory(bucket, prefix, directory, options));
-    }
-
-    @Override
-    public Transfer<BatchDeleteResult> deleteObjects(String bucket, Publisher<String> keys) {
-        return metered("delete", engine.deleteObjects(bucket, keys));
-    }
-
-    @Override
-    public Transfer<BatchDeleteResult> deleteVersions(String bucket, Publisher<KeyVersion> objects) {
-        return metered("delete", engine.deleteVersions(bucket, objects));
-    }
-
-    @Override
-    public Transfer<BatchDeleteResult> deletePrefix(String bucket, String prefix, boolean allVersions) {
-        return metered("delete", engine.deletePrefix(bucket, prefix, allVersions));
-    }
-
-    @Override
-    public void close() {
-        engine.close();
+        return delegate().downloadStream(bucket, key).map(stream -> new ObjectStream(stream.head(),
+                Flux.defer(() -> {
+                    Tracker t = new Tracker("download-stream");
+                    return stream.body().doFinally(t::end);
+                })));
     }
 
     @Override
     public String toString() {
-        return "Metered" + engine;
+        return "Metered" + delegate();
     }
 }

@@ -14,11 +14,14 @@ import io.reactives3.core.OperationDecorator;
 import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.UploadBody;
+import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.error.ObjectNotFoundException;
 import io.reactives3.spring.observation.DefaultS3OperationObservationConvention;
 import io.reactives3.spring.observation.ReactiveS3Observations;
 import io.reactives3.spring.observation.S3OperationObservationContext;
+import io.reactives3.spring.observation.DefaultS3TransferObservationConvention;
 import io.reactives3.spring.observation.S3OperationObservationConvention;
+import io.reactives3.spring.observation.S3TransferObservationContext;
 import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.Faults;
 import io.reactives3.transfer.S3TransferEngine;
@@ -64,12 +67,12 @@ class ReactiveS3ObservationsTest {
         return stopped;
     }
 
-    private static String low(Observation.Context context, String key) {
+    private static String low(Observation.ContextView context, String key) {
         KeyValue value = context.getLowCardinalityKeyValue(key);
         return value == null ? null : value.getValue();
     }
 
-    private static String high(Observation.Context context, String key) {
+    private static String high(Observation.ContextView context, String key) {
         KeyValue value = context.getHighCardinalityKeyValue(key);
         return value == null ? null : value.getValue();
     }
@@ -125,7 +128,7 @@ class ReactiveS3ObservationsTest {
     }
 
     @Test
-    void parentInTheSubscribersContext_isEachRequestsParent() {
+    void parentInTheSubscribersContext_isEachRequestsParent_transfersNestTheirRequests() {
         String bucket = S3ProxyTarget.newBucket();
         runner.withPropertyValues("reactive-s3.transfer.part-size=5MB", "reactive-s3.transfer.multipart-threshold=5MB")
                 .run(context -> {
@@ -133,29 +136,58 @@ class ReactiveS3ObservationsTest {
                     ReactiveS3Client client = context.getBean(ReactiveS3Client.class);
                     S3TransferEngine engine = context.getBean(S3TransferEngine.class);
                     List<S3OperationObservationContext> all = stopped(registry);
+                    List<S3TransferObservationContext> transfers = new CopyOnWriteArrayList<>();
+                    registry.observationConfig().observationHandler(new ObservationHandler<>() {
+                        @Override
+                        public void onStop(Observation.Context c) {
+                            transfers.add((S3TransferObservationContext) c);
+                        }
+
+                        @Override
+                        public boolean supportsContext(Observation.Context c) {
+                            return c instanceof S3TransferObservationContext;
+                        }
+                    });
 
                     Observation request = Observation.start("http.server.requests", registry);
                     client.putObject(bucket, "p", UploadBody.ofString("child"))
                             .then(client.headObject(bucket, "p"))
                             .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, request))
                             .block(WAIT);
-                    // a transfer's requests too: the engine keeps the subscriber's context for each of them
+                    // a transfer: its own observation under the caller's, the parent of the requests it sends
                     byte[] part = new byte[5 * 1024 * 1024];
                     engine.upload(Flux.range(0, 2).map(i -> ByteBuffer.wrap(part)), bucket, "big",
                                     PutObjectOptions.defaults()).result()
                             .contextWrite(c -> c.put(ObservationThreadLocalAccessor.KEY, request))
                             .block(WAIT);
                     client.headBucket(bucket).block(WAIT);    // no parent in this one's context
+                    assertThatThrownBy(() -> engine.upload(Flux.just(ByteBuffer.wrap(new byte[10])), "no-such-"
+                            + bucket, "k", PutObjectOptions.defaults()).result().block(WAIT))
+                            .isInstanceOf(BucketNotFoundException.class);
                     request.stop();
 
-                    assertThat(all).extracting(c -> c.operation().name()).containsExactly("PutObject",
+                    assertThat(all).extracting(c -> c.operation().name()).startsWith("PutObject",
                             "HeadObject", "CreateMultipartUpload", "UploadPart", "UploadPart",
                             "CompleteMultipartUpload", "HeadBucket");
-                    assertThat(all.subList(0, 6)).allSatisfy(c -> {
-                        assertThat(c.getParentObservation()).isNotNull();
-                        assertThat(c.getParentObservation().getContextView()).isSameAs(request.getContext());
-                    });
+                    assertThat(all.subList(0, 2)).allSatisfy(c ->
+                            assertThat(c.getParentObservation().getContextView()).isSameAs(request.getContext()));
+                    assertThat(transfers).hasSize(2);
+                    S3TransferObservationContext upload = transfers.get(0);
+                    assertThat(upload.getName()).isEqualTo(DefaultS3TransferObservationConvention.NAME);
+                    assertThat(upload.getContextualName()).isEqualTo("S3 upload");
+                    assertThat(low(upload, "kind")).isEqualTo("upload");
+                    assertThat(low(upload, "outcome")).isEqualTo("SUCCESS");
+                    assertThat(high(upload, "bucket")).isEqualTo(bucket);
+                    assertThat(high(upload, "key")).isEqualTo("big");
+                    assertThat(upload.getParentObservation().getContextView()).isSameAs(request.getContext());
+                    assertThat(all.subList(2, 6)).allSatisfy(c ->
+                            assertThat(c.getParentObservation().getContextView()).isSameAs(upload));
                     assertThat(all.get(6).getParentObservation()).isNull();
+
+                    S3TransferObservationContext failed = transfers.get(1);
+                    assertThat(low(failed, "outcome")).isEqualTo("ERROR");
+                    assertThat(low(failed, "exception")).isEqualTo("BucketNotFoundException");
+                    assertThat(failed.getParentObservation()).isNull();
                 });
     }
 

@@ -8,6 +8,8 @@
 #   ceph-rgw.sh check               exits 0 when the binaries are installed, else prints what is missing
 #
 # Environment: RGW_PORT (18480), MON_V2_PORT (18300), MON_V1_PORT (18789), MEMSTORE_BYTES (2 GiB),
+#              RGW_GC_MIN_WAIT and RGW_GC_PERIOD (seconds, 30 each: when the RAM of overwritten and deleted
+#              objects is given back; a full memstore makes Ceph hold every write, and RGW stops answering),
 #              ACCESS_KEY, SECRET_KEY, STARTUP_TIMEOUT (seconds, 120), KEEP_STATE=1 keeps logs on stop.
 # Binaries (Debian 12): apt-get install -y --no-install-recommends ceph-mon ceph-osd radosgw
 set -euo pipefail
@@ -16,6 +18,8 @@ RGW_PORT=${RGW_PORT:-18480}
 MON_V2_PORT=${MON_V2_PORT:-18300}
 MON_V1_PORT=${MON_V1_PORT:-18789}
 MEMSTORE_BYTES=${MEMSTORE_BYTES:-2147483648}
+RGW_GC_MIN_WAIT=${RGW_GC_MIN_WAIT:-30}
+RGW_GC_PERIOD=${RGW_GC_PERIOD:-30}
 ACCESS_KEY=${ACCESS_KEY:-AKIDREACTIVES3RGW}
 SECRET_KEY=${SECRET_KEY:-reactive-s3-rgw-secret-key-0123456789}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-120}
@@ -144,8 +148,8 @@ rgw frontends = beast endpoint=127.0.0.1:$RGW_PORT
 rgw thread pool size = 64
 rgw enable ops log = false
 # give the RAM of deleted and overwritten objects back after 30 s instead of 2 h
-rgw gc obj min wait = 30
-rgw gc processor period = 30
+rgw gc obj min wait = $RGW_GC_MIN_WAIT
+rgw gc processor period = $RGW_GC_PERIOD
 CONF
   : > "$STATE/keyring"
 

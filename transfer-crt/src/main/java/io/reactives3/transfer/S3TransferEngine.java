@@ -44,8 +44,9 @@ import reactor.core.publisher.Mono;
  * ({@code ifNoneMatch}/{@code ifMatch}, sent with PutObject or, for multipart uploads, with CompleteMultipartUpload
  * on both backends) answered 412 after a retry is checked with HeadObject, in every {@link IntegrityMode}: an
  * object whose ETag is the one the bytes sent give (their MD5, or for a multipart upload the MD5 of the parts' MD5s
- * and the part count; digested as they are sent in MD5 mode and by CRT uploads, otherwise computed once more from
- * the source on the 412 only) was written by this upload, which then succeeds with that ETag; otherwise the
+ * and the part count; digested as they are sent in MD5 mode and by CRT uploads; otherwise computed once more from
+ * the source on the 412 only for a single PutObject, and taken from the part ETags the store answered for a
+ * multipart upload) was written by this upload, which then succeeds with that ETag; otherwise the
  * {@link io.reactives3.core.error.PreconditionFailedException} stands. What the caller can know: a success means the
  * object holds exactly the bytes sent (written by this upload, or by another writer of the same bytes in between,
  * which cannot be told apart); a 412 means the object holds other bytes, or that the store's ETag is not an MD5 (an

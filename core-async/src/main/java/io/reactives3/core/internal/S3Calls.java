@@ -12,11 +12,19 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.s3.model.S3Response;
 
 /** Turns SDK calls into cold Monos with typed errors. */
 public final class S3Calls {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Calls.class);
+    /**
+     * One DEBUG line per request: operation, bucket and key, HTTP status or error type, time and request id. Never
+     * credentials or headers. Its own logger name so it can be switched on alone.
+     */
+    private static final Logger REQUESTS = LoggerFactory.getLogger("io.reactives3.core.requests");
 
     private S3Calls() {
     }
@@ -56,12 +64,16 @@ public final class S3Calls {
                 sink.error(S3Errors.translate(e, operation, bucket, key));
                 return;
             }
+            long started = System.nanoTime();
             AtomicBoolean cancelled = new AtomicBoolean();
             sink.onCancel(() -> {
                 cancelled.set(true);
                 future.cancel(true);
             });
             future.whenComplete((value, error) -> {
+                if (REQUESTS.isDebugEnabled()) {
+                    logRequest(operation, bucket, key, started, value, error, cancelled.get());
+                }
                 if (cancelled.get()) {
                     if (value != null) {
                         Operators.onDiscard(value, Context.of(sink.contextView()));
@@ -79,5 +91,28 @@ public final class S3Calls {
                 }
             });
         });
+    }
+
+    private static void logRequest(String operation, String bucket, String key, long started, Object value,
+                                   Throwable error, boolean cancelled) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String target = "s3://" + bucket + "/" + (key == null ? "" : key);
+        if (cancelled) {
+            REQUESTS.debug("{} {} cancelled after {} ms", operation, target, millis);
+        } else if (error != null) {
+            Throwable translated = S3Errors.translate(error, operation, bucket, key);
+            REQUESTS.debug("{} {} failed in {} ms: {}", operation, target, millis,
+                    translated.getClass().getSimpleName());
+        } else {
+            Object unwrapped = value instanceof ResponseBytes<?> bytes ? bytes.response() : value;
+            SdkResponse response = unwrapped instanceof SdkResponse r ? r : null;
+            if (response == null) {
+                REQUESTS.debug("{} {} answered in {} ms", operation, target, millis);   // e.g. a body still streaming
+                return;
+            }
+            String requestId = response instanceof S3Response s3 ? s3.responseMetadata().requestId() : null;
+            REQUESTS.debug("{} {} -> {} in {} ms (request id {})", operation, target,
+                    response.sdkHttpResponse().statusCode(), millis, requestId);
+        }
     }
 }

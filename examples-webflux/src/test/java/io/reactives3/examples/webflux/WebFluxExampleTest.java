@@ -18,10 +18,23 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.reactives3.spring.observation.S3OperationObservationContext;
+import io.reactives3.spring.observation.S3TransferObservationContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -64,6 +77,41 @@ class WebFluxExampleTest {
 
     @Autowired
     private ReactiveS3Client client;
+
+    @Autowired
+    private S3Observations observations;
+
+    @LocalServerPort
+    private int port;
+
+    /** Records each S3 request and transfer observation when it stops, with its parent's name. */
+    static final class S3Observations implements ObservationHandler<Observation.Context> {
+        final List<String> stopped = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStop(Observation.Context context) {
+            Observation.ContextView parent = context.getParentObservation() == null ? null
+                    : context.getParentObservation().getContextView();
+            String what = context instanceof S3OperationObservationContext request
+                    ? request.operation().name() + " " + request.operation().key()
+                    : context instanceof S3TransferObservationContext transfer ? transfer.kind() + " " + transfer.key()
+                    : context.getName();
+            stopped.add(what + " in " + (parent == null ? "-" : parent.getName()));
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context context) {
+            return context instanceof S3OperationObservationContext || context instanceof S3TransferObservationContext;
+        }
+    }
+
+    @TestConfiguration
+    static class Observations {
+        @Bean
+        S3Observations s3Observations() {
+            return new S3Observations();
+        }
+    }
 
     private WebTestClient http() {
         // the test reads whole 20 MiB bodies into arrays to compare them
@@ -186,5 +234,41 @@ class WebFluxExampleTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.measurements[?(@.statistic=='COUNT')].value").value(v ->
                         assertThat(((List<?>) v).get(0)).asString().isNotEqualTo("0.0"));
+    }
+
+    @Test
+    void s3Requests_observedAsChildrenOfTheHttpRequest() {
+        http().put().uri("/objects/traced").bodyValue("t".getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isCreated();
+        http().get().uri("/objects/traced").exchange().expectStatus().isOk();
+        // the server observation stops after the response is written: the S3 ones stopped before it; the upload
+        // goes through the engine, whose transfer observation is the parent of its request
+        assertThat(observations.stopped).contains("upload traced in http.server.requests",
+                "PutObject traced in s3.transfer", "GetObject traced in http.server.requests");
+    }
+
+    /**
+     * The upload page in a real browser, when Debian's {@code chromium} and {@code python3} are installed
+     * ({@code scripts/browser-check.sh} installs chromium and runs the same check against a started example).
+     */
+    @Test
+    void uploadPage_inHeadlessChromium_postsTheChosenFileStraightToTheStore(@TempDir Path dir) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Path script = Path.of("..", "scripts", "browser-check.py").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(Path.of("/usr/bin/python3")),
+                "chromium or python3 is not installed");
+        byte[] bytes = new byte[200_000];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        Path file = Files.write(dir.resolve("chosen.bin"), bytes);
+        String name = "chromium-" + System.nanoTime() + ".bin";
+        Process process = new ProcessBuilder("/usr/bin/python3", script.toString(), chromium.toString(),
+                "http://127.0.0.1:" + port + "/upload", name, file.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(answer).isZero();
+        assertThat(answer.lines()).contains("Bucket=webflux-example-test", "Key=browser/" + name, "Code=");
+        assertThat(client.getObject("webflux-example-test", "browser/" + name).block(WAIT).content())
+                .isEqualTo(bytes);
     }
 }

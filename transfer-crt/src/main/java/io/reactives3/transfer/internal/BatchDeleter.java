@@ -7,7 +7,7 @@ import io.reactives3.core.error.S3ServiceException;
 import io.reactives3.core.error.S3ToolkitException;
 import io.reactives3.core.spi.Arguments;
 import io.reactives3.core.model.DeleteError;
-import io.reactives3.core.model.DeleteObjectsResult;
+import io.reactives3.core.spi.SdkErrors;
 import io.reactives3.core.model.KeyVersion;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.BatchDeleteResult;
@@ -15,9 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 
 /**
- * Batched deletes: DeleteObjects requests of at most 1,000 keys, {@link TransferSettings#deleteConcurrency()} in
+ * Batched deletes: DeleteObjects requests (quiet mode: only failures come back) of at most 1,000 keys, {@link TransferSettings#deleteConcurrency()} in
  * flight, the keys requested from their source only as batches can be sent (so memory holds at most
  * {@code (deleteConcurrency + 1) x 1,000} keys). Partial failure is data: the store's per-key errors, a key S3 would
  * reject (empty, over 1,024 bytes), and every key of a batch whose request failed after its retries (with that
@@ -63,6 +68,31 @@ final class BatchDeleter {
                 .map(t -> new BatchDeleteResult(t.deleted, t.errors.count(), t.errors.sample(), t.requests));
     }
 
+    /**
+     * A DeleteObjects request in quiet mode: the store answers only the keys it failed to delete, not a {@code
+     * Deleted} element per key (which nothing here reads), so neither side writes nor parses 1,000 of them.
+     */
+    static DeleteObjectsRequest quietRequest(String bucket, List<KeyVersion> objects) {
+        List<ObjectIdentifier> ids = new ArrayList<>(objects.size());
+        for (KeyVersion o : objects) {
+            ids.add(ObjectIdentifier.builder().key(o.key()).versionId(o.versionId()).build());
+        }
+        return DeleteObjectsRequest.builder().bucket(bucket)
+                .delete(Delete.builder().objects(ids).quiet(true).build()).build();
+    }
+
+    private static List<DeleteError> errors(DeleteObjectsResponse response) {
+        if (!response.hasErrors() || response.errors().isEmpty()) {
+            return List.of();
+        }
+        List<DeleteError> errors = new ArrayList<>(response.errors().size());
+        for (S3Error e : response.errors()) {
+            errors.add(new DeleteError(e.key(), e.versionId() == null || e.versionId().isEmpty() ? null
+                    : e.versionId(), e.code(), e.message()));
+        }
+        return errors;
+    }
+
     private Mono<Outcome> deleteBatch(String bucket, List<KeyVersion> batch, TransferRun run) {
         List<KeyVersion> valid = new ArrayList<>(batch.size());
         List<DeleteError> rejected = new ArrayList<>();
@@ -79,12 +109,15 @@ final class BatchDeleter {
             run.itemsDone(batch.size());
             return Mono.just(new Outcome(0, rejected, 0));
         }
-        Mono<DeleteObjectsResult> request = Mono.defer(() -> client.deleteObjectVersions(bucket, valid));
+        DeleteObjectsRequest quiet = quietRequest(bucket, valid);
+        Mono<List<DeleteError>> request = Mono.fromFuture(() -> client.sdkClient().deleteObjects(quiet))
+                .onErrorMap(e -> SdkErrors.translate(e, "DeleteObjects", bucket, null))
+                .map(BatchDeleter::errors);
         return PartRetry.withRetries(request, settings, "DeleteObjects s3://" + bucket + " (" + valid.size() + " keys)")
-                .map(result -> {
+                .map(keyErrors -> {
                     List<DeleteError> errors = new ArrayList<>(rejected);
-                    errors.addAll(result.errors());
-                    return new Outcome(valid.size() - result.errors().size(), errors, 1);
+                    errors.addAll(keyErrors);
+                    return new Outcome(valid.size() - keyErrors.size(), errors, 1);
                 })
                 .onErrorResume(e -> e instanceof S3ToolkitException && !(e instanceof BucketNotFoundException),
                         e -> {
