@@ -148,6 +148,14 @@ public final class BenchAgent {
                         .subscribe(page -> count.addAndGet(page.contents().size())).join();
                 return count.get();
             }
+            case "sdk-url": {
+                // the request the client sends (keys URL-encoded by the store, decoded by the SDK): like with like
+                AtomicLong count = new AtomicLong();
+                client().sdkClient().listObjectsV2Paginator(b -> b.bucket(bucket).maxKeys(1000)
+                                .encodingType(software.amazon.awssdk.services.s3.model.EncodingType.URL))
+                        .subscribe(page -> count.addAndGet(page.contents().size())).join();
+                return count.get();
+            }
             default:
                 throw new IllegalArgumentException("unknown lister " + how);
         }
