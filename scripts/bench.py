@@ -430,8 +430,10 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
     B = "bench-xfer"
     # the object every download reads: uploaded by boto3 (8 MiB parts, the most common layout)
     boto("upload", src, B, "shared")
-    lib = ["eng-auto", "eng-reactor", "eng-reactor-none", "eng-crt", "eng-crt-none", "tm-java", "tm-crt"]
+    lib = ["eng-auto", "eng-reactor", "eng-reactor-md5", "eng-reactor-none", "eng-crt", "eng-crt-none", "tm-java",
+           "tm-crt"]
     label = {"eng-auto": "engine defaults (AUTO)", "eng-reactor": "engine REACTOR, default integrity",
+             "eng-reactor-md5": "engine REACTOR, integrity MD5 (the default before AUTO)",
              "eng-reactor-none": "engine REACTOR, integrity NONE", "eng-crt": "engine CRT, default integrity",
              "eng-crt-none": "engine CRT, integrity NONE", "tm-java": "SDK TransferManager, Java multipart",
              "tm-crt": "SDK TransferManager, CRT"}

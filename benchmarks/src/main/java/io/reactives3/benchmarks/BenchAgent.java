@@ -41,7 +41,8 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * error. Arguments: {@code <endpoint> <region> <accessKey> <secretKey> <profile: S3PROXY|CEPH>}.
  *
  * <p>Commands: {@code upload <contender> <file> <bucket> <key>}, {@code download <contender> <bucket> <key> <file>}
- * (contenders {@code eng-auto}, {@code eng-reactor}, {@code eng-reactor-none}, {@code eng-crt}, {@code eng-crt-none},
+ * (contenders {@code eng-auto}, {@code eng-reactor}, {@code eng-reactor-md5}, {@code eng-reactor-none},
+ * {@code eng-crt}, {@code eng-crt-none},
  * {@code tm-java}, {@code tm-crt}, or {@code eng:<backend>:<integrity>[:<part MiB>[:<concurrency>]]} for tuning),
  * {@code list <resource|client|sdk> <bucket>} (detail: keys listed),
  * {@code delete <batch> <bucket>} (detail: keys deleted), {@code seed <bucket> <prefix> <count> <bytes>} (raw SDK,
@@ -221,6 +222,9 @@ public final class BenchAgent {
                 case "eng-reactor":
                     return S3TransferEngine.create(newClient(), TransferSettings.defaults()
                             .withBackend(TransferBackend.REACTOR));
+                case "eng-reactor-md5":
+                    return S3TransferEngine.create(newClient(), TransferSettings.defaults()
+                            .withBackend(TransferBackend.REACTOR).withIntegrity(IntegrityMode.MD5));
                 case "eng-reactor-none":
                     return S3TransferEngine.create(newClient(), TransferSettings.defaults()
                             .withBackend(TransferBackend.REACTOR).withIntegrity(IntegrityMode.NONE));

@@ -135,7 +135,7 @@ public interface S3TransferEngine extends AutoCloseable {
      * subscriber costs at most those ranges, and since each range is read whole as soon as it is reserved, a pause
      * never runs into a read timeout. Each range carries {@code If-Match} with the head's ETag (a replaced
      * object fails with {@link io.reactives3.core.error.PreconditionFailedException}) and is retried on its own; in
-     * {@link IntegrityMode#MD5} a content that does not give the ETag fails after the last byte when the ETag can only
+     * {@link IntegrityMode#MD5} and {@link IntegrityMode#AUTO} a content that does not give the ETag fails after the last byte when the ETag can only
      * be given one way (a plain MD5, a one-part multipart ETag); a multipart object whose parts are in a layout none
      * of the engine's candidate part sizes gives completes unverified (logged), since a stream cannot be read again
      * to tell that from a corrupted read. The body may be

@@ -58,7 +58,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  *       gone, logged once as not verifiable. A single PutObject's ETag must equal the body's MD5 when it is an MD5.</li>
  *   <li>CRC32: every part and single PutObject carries {@code x-amz-checksum-crc32}; the checksum the store
  *       confirms must equal it. Stores that ignore the header (Ceph RGW 16.2, LocalS3) confirm nothing: logged once
- *       as not verified by the store.</li>
+ *       as not verified by the store. A multipart object's ETag must equal {@code md5(part ETags)-N} of the parts
+ *       the store acknowledged, when they are MD5s.</li>
  *   <li>NONE: part lengths only.</li>
  * </ul>
  */
@@ -410,11 +411,20 @@ final class Uploads {
                                          CompleteMultipartUploadResult complete, List<SentPart> parts,
                                          Supplier<Mono<byte[]>> wholeObjectMd5) {
         Mono<String> stored = storedETag(complete);
+        String target = "multipart upload s3://" + bucket + "/" + key;
+        if (mode == IntegrityMode.CRC32) {
+            // the store checked each part's CRC32; the object must then be assembled from the parts it acknowledged
+            String assembled = expectedETag(mode, parts);
+            return assembled == null ? stored : stored.flatMap(eTag -> Checksums.multipartPartCount(eTag) > 0
+                    && !assembled.equalsIgnoreCase(Checksums.unquote(eTag))
+                    ? Mono.error(new DataIntegrityException(target + ": the stored object's ETag is " + eTag
+                    + " but the parts the store acknowledged give " + assembled + "; the object was left in place"))
+                    : Mono.just(eTag));
+        }
         if (mode != IntegrityMode.MD5) {
             return stored;
         }
         String expected = Checksums.multipartETag(parts.stream().map(SentPart::md5).toList());
-        String target = "multipart upload s3://" + bucket + "/" + key;
         return stored.flatMap(eTag -> {
             if (expected.equalsIgnoreCase(Checksums.unquote(eTag))) {
                 return Mono.just(eTag);

@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * @param parts           ranged GETs used
  * @param backend         the machinery that moved the bytes
  * @param contentVerified whether the bytes were checked against a digest ({@link io.reactives3.transfer.IntegrityMode#MD5}
- *                        and an ETag that is one: a plain MD5, or a multipart ETag whose part layout is known);
+ *                        or {@code AUTO}, and an ETag that is one: a plain MD5, or a multipart ETag whose part
+ *                        layout is known);
  *                        {@code false} when only lengths and ETag consistency could be checked
  */
 public record DownloadResult(String bucket, String key, Path destination, long size, String eTag, String versionId,
