@@ -1,5 +1,6 @@
 package io.reactives3.cli;
 
+import io.reactives3.core.spi.Arguments;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,8 @@ record Location(@Nullable String bucket, @Nullable String key, @Nullable Path pa
             if (bucket.isEmpty()) {
                 throw CliException.usage("no bucket in '" + argument + "': expected s3://bucket/key");
             }
+            // refused here, once, rather than by each object of a recursive copy
+            Arguments.bucket(bucket);
             return new Location(bucket, slash < 0 ? "" : rest.substring(slash + 1), null);
         }
         if (argument.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {

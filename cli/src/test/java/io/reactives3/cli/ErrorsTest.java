@@ -93,6 +93,18 @@ class ErrorsTest {
     }
 
     @S3Test(only = StoreKind.S3PROXY)
+    void invalidDestinationBucket_refusedOnceBeforeAnyRequest(S3Target target, @TempDir Path dir) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            java.nio.file.Files.writeString(dir.resolve("f" + i), "x");
+        }
+        Cli.Run run = Cli.on(target, "cp", "-r", dir.toString(), "s3://a/x");
+        assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.USAGE);
+        assertThat(run.err()).contains("invalid bucket name 'a'").doesNotContain("failed");
+        assertThat(run.err().lines().filter(l -> l.contains("invalid bucket name"))).hasSize(1);
+        assertThat(target.requestLog().forBucket("a")).as("requests sent to the bucket").isEmpty();
+    }
+
+    @S3Test(only = StoreKind.S3PROXY)
     void missingBucket_exit3NamesIt(S3Target target) {
         Cli.Run run = Cli.on(target, "ls", "s3://no-such-bucket-rs3");
         assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.FAILED);
