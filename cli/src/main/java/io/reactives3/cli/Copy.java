@@ -225,6 +225,15 @@ final class Copy {
         String toBucket = to.bucketName();
         String target = "s3://" + toBucket + "/" + destination;
         Session.Upload upload = new Session.Upload(s.target, toBucket, destination);
+        if (s.source == s.target && e.eTag() != null && e.size() >= 0
+                && e.size() < s.target.engine.settings().multipartThreshold()) {
+            // listed below the threshold: one CopyObject pinned to the listed ETag (a source replaced since the
+            // listing fails with 412), no HeadObject first as the engine's copy of an unknown object needs
+            CopyObjectOptions pinned = CopyObjectOptions.builder().sourceIfMatch(e.eTag()).build();
+            return new Item("copy", source, target, e.size(), () -> s.target.client
+                    .copyObject(bucket, key, toBucket, destination, pinned)
+                    .map(r -> new Tick(e.size(), e.size())).flux(), upload);
+        }
         if (s.source == s.target) {
             return new Item("copy", source, target, e.size(), () -> s.target.engine
                     .copy(bucket, key, toBucket, destination, CopyObjectOptions.defaults()).progress()

@@ -160,9 +160,17 @@ class VerbsTest {
         assertThat(dst.resolve("x")).doesNotExist(); // backup-other/ is not under backup/
         assertThat(down.out()).contains("3/3 objects");
 
+        int headsBefore = operations(target, bucket.name(), "HeadObject").size();
         Cli.Run s3ToS3 = Cli.on(target, "cp", "-r", "s3://" + bucket.name() + "/backup",
                 "s3://" + bucket.name() + "/mirror/");
         assertThat(s3ToS3.code()).as(s3ToS3.toString()).isZero();
+        // listed below the threshold: one CopyObject each (pinned to the listed ETag), no HeadObject first
+        assertThat(operations(target, bucket.name(), "CopyObject")).hasSize(3);
+        assertThat(operations(target, bucket.name(), "HeadObject")).hasSize(headsBefore);
+        assertThat(target.requestLog().forBucket(bucket.name()).stream()
+                .filter(r -> r.operation().equals("CopyObject"))
+                .map(r -> r.head().header("x-amz-copy-source-if-match").orElse("")))
+                .hasSize(3).allMatch(h -> h.startsWith("\"") && h.length() > 2);
         assertThat(bucket.keys()).contains("mirror/top.txt", "mirror/a/b/deep.txt");
         assertThat(new String(bucket.get("mirror/a/mid.txt"), StandardCharsets.UTF_8)).isEqualTo("mid");
     }
