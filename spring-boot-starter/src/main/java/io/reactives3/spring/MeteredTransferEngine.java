@@ -46,7 +46,9 @@ final class MeteredTransferEngine extends DecoratedTransferEngine {
             public Mono<R> result() {
                 return Mono.defer(() -> {
                     Tracker t = new Tracker(kind);
-                    return transfer.result().doFinally(t::end);
+                    // ended before the subscriber sees the outcome, so the gauge is down when it does
+                    return transfer.result().doOnSuccess(r -> t.end(SignalType.ON_COMPLETE))
+                            .doOnError(e -> t.end(SignalType.ON_ERROR)).doOnCancel(() -> t.end(SignalType.CANCEL));
                 });
             }
 
@@ -54,13 +56,14 @@ final class MeteredTransferEngine extends DecoratedTransferEngine {
             public Flux<TransferProgress<R>> progress() {
                 return Flux.defer(() -> {
                     Tracker t = new Tracker(kind);
-                    return transfer.progress().doFinally(t::end);
+                    return transfer.progress().doOnComplete(() -> t.end(SignalType.ON_COMPLETE))
+                            .doOnError(e -> t.end(SignalType.ON_ERROR)).doOnCancel(() -> t.end(SignalType.CANCEL));
                 });
             }
         };
     }
 
-    /** One running transfer: counted from construction until its first terminal signal or cancel. */
+    /** One running transfer: counted from construction until its first terminal signal or cancel (whichever first). */
     private final class Tracker {
         private final String kind;
         private final AtomicInteger count;
