@@ -46,9 +46,7 @@ final class MeteredTransferEngine extends DecoratedTransferEngine {
             public Mono<R> result() {
                 return Mono.defer(() -> {
                     Tracker t = new Tracker(kind);
-                    // ended before the subscriber sees the outcome, so the gauge is down when it does
-                    return transfer.result().doOnSuccess(r -> t.end(SignalType.ON_COMPLETE))
-                            .doOnError(e -> t.end(SignalType.ON_ERROR)).doOnCancel(() -> t.end(SignalType.CANCEL));
+                    return t.around(transfer.result());
                 });
             }
 
@@ -56,8 +54,7 @@ final class MeteredTransferEngine extends DecoratedTransferEngine {
             public Flux<TransferProgress<R>> progress() {
                 return Flux.defer(() -> {
                     Tracker t = new Tracker(kind);
-                    return transfer.progress().doOnComplete(() -> t.end(SignalType.ON_COMPLETE))
-                            .doOnError(e -> t.end(SignalType.ON_ERROR)).doOnCancel(() -> t.end(SignalType.CANCEL));
+                    return t.around(transfer.progress());
                 });
             }
         };
@@ -75,6 +72,18 @@ final class MeteredTransferEngine extends DecoratedTransferEngine {
             this.count = active(kind);
             count.incrementAndGet();
             this.sample = Timer.start(registry);
+        }
+
+        /** {@code mono}, ended before its subscriber sees the outcome (so the gauge is down when it does). */
+        <T> Mono<T> around(Mono<T> mono) {
+            return mono.doOnSuccess(v -> end(SignalType.ON_COMPLETE)).doOnError(e -> end(SignalType.ON_ERROR))
+                    .doOnCancel(() -> end(SignalType.CANCEL));
+        }
+
+        /** {@code flux}, ended before its subscriber sees the outcome (so the gauge is down when it does). */
+        <T> Flux<T> around(Flux<T> flux) {
+            return flux.doOnComplete(() -> end(SignalType.ON_COMPLETE)).doOnError(e -> end(SignalType.ON_ERROR))
+                    .doOnCancel(() -> end(SignalType.CANCEL));
         }
 
         void end(SignalType signal) {
@@ -99,7 +108,7 @@ final class MeteredTransferEngine extends DecoratedTransferEngine {
         return delegate().downloadStream(bucket, key).map(stream -> new ObjectStream(stream.head(),
                 Flux.defer(() -> {
                     Tracker t = new Tracker("download-stream");
-                    return stream.body().doFinally(t::end);
+                    return t.around(stream.body());
                 })));
     }
 

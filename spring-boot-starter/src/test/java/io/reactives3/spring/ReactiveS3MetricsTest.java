@@ -128,6 +128,15 @@ class ReactiveS3MetricsTest {
             assertThat(registry.get(ReactiveS3Metrics.TRANSFERS_ACTIVE).tag("kind", "upload").gauge().value()).isZero();
             assertThat(registry.get(ReactiveS3Metrics.REQUEST_BYTES).tag("operation", "UploadPart").counter()
                     .count()).isEqualTo(bytes.length);
+
+            // a stream download is no longer running once its subscriber has seen the body end
+            long read = engine.downloadStream(bucket, "big").flatMapMany(o -> o.body())
+                    .map(b -> (long) b.remaining()).reduce(0L, Long::sum).block(WAIT);
+            assertThat(read).isEqualTo(bytes.length);
+            assertThat(registry.get(ReactiveS3Metrics.TRANSFERS_ACTIVE).tag("kind", "download-stream").gauge()
+                    .value()).isZero();
+            assertThat(registry.get(ReactiveS3Metrics.TRANSFERS).tag("kind", "download-stream")
+                    .tag("outcome", "SUCCESS").timer().count()).isEqualTo(1);
         });
     }
 
