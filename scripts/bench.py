@@ -498,6 +498,9 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                 os.remove(dst)
             except Exception as e:
                 log("  warm-up of %s failed: %s" % (c, e))
+        if RS3:
+            # ./rs3's first run after a build writes its class-data archive (untimed, as a user's first run)
+            run([RS3, "cp", warm, "s3://%s/warm/rs3" % B], PEER_ENV)
         for r in range(ROUNDS):
             log("transfer round %d" % (r + 1))
             for c in lib:
@@ -518,6 +521,11 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                     return wall
                 timed(up, name, "process", lambda: one("up"))
                 timed(down, name, "process", lambda: one("down"))
+            if RS3:
+                timed(up, "./rs3 cp (the cli module)", "process",
+                      lambda: run([RS3, "cp", src, "s3://%s/up/rs3" % B], PEER_ENV)[0])
+                timed(down, "./rs3 cp (the cli module)", "process",
+                      lambda: (run([RS3, "cp", "s3://%s/shared" % B, dst], PEER_ENV)[0], check_size(dst))[0])
             def boto_up():
                 wall, inner, _ = boto("upload", src, B, "up/boto3")
                 up.add("boto3 upload_file", "in-process", inner)
@@ -543,7 +551,7 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
         out += table(up, peers, ceil_up if ceil_up == ceil_up else None, size)
         out += table(down, peers, ceil_down if ceil_down == ceil_down else None, size)
         for case, ceil in [(up, ceil_up), (down, ceil_down)]:
-            for n in ["engine defaults (AUTO)", "engine cp defaults (OneShotCp)"]:
+            for n in ["engine defaults (AUTO)", "engine cp defaults (OneShotCp)", "./rs3 cp (the cli module)"]:
                 best = min((p for p in case.samples if p.split()[0] in ("boto3", "aws", "rclone")
                             and (case.kind[n] != "process" or case.kind[p] == "process")),
                            key=lambda p: med(case.samples[p]), default=None)

@@ -25,5 +25,7 @@ module io.reactives3.core {
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.http.nio.netty;
     requires software.amazon.awssdk.http.crt;
+    requires io.netty.common;
+    requires io.netty.transport;
     requires org.slf4j;
 }

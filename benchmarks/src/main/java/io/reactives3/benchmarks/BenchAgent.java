@@ -247,8 +247,8 @@ public final class BenchAgent {
     }
 
     /**
-     * {@code eng:<backend>:<integrity|default>[:<part MiB>[:<concurrency>]]}: an engine with those settings (for
-     * tuning runs), e.g. {@code eng:REACTOR:CRC32:16:8}.
+     * {@code eng:<backend>:<integrity|default>[:<part MiB>[:<concurrency>[:<memory budget MiB>]]]}: an engine with
+     * those settings (for tuning runs), e.g. {@code eng:REACTOR:CRC32:16:8}.
      */
     private S3TransferEngine tuned(String name) {
         String[] p = name.split(":");
@@ -261,6 +261,9 @@ public final class BenchAgent {
         }
         if (p.length > 4) {
             s = s.withConcurrency(Integer.parseInt(p[4]));
+        }
+        if (p.length > 5) {
+            s = s.withMemoryBudget(Long.parseLong(p[5]) * TransferSettings.MIB);
         }
         return S3TransferEngine.create(newClient(), s);
     }

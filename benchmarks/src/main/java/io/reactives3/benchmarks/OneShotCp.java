@@ -25,7 +25,8 @@ import software.amazon.awssdk.regions.Region;
  * and at exit. {@code -Dbench.second=true} runs the transfer twice and adds {@code second_transfer_ms} (the
  * second transfer is then not in {@code transfer_ms}). {@code -Dbench.halt=true} ends with {@code Runtime.halt} (no
  * shutdown hooks), {@code -Dbench.listHooks=true} prints the registered shutdown hooks first (with
- * {@code --add-opens java.base/java.lang=ALL-UNNAMED}).
+ * {@code --add-opens java.base/java.lang=ALL-UNNAMED}), {@code -Dbench.crtResources=true} the CRT native resources
+ * still alive after close.
  */
 public final class OneShotCp {
 
@@ -74,6 +75,9 @@ public final class OneShotCp {
         engine.close();
         long t4 = System.nanoTime();
         client.close();
+        if (Boolean.getBoolean("bench.crtResources")) {
+            listCrtResources();
+        }
         long t5 = System.nanoTime();
         System.err.printf(Locale.ROOT, "TIMING jvm_ms=%d build_client_ms=%.1f build_engine_ms=%.1f transfer_ms=%.1f "
                         + "close_engine_ms=%.1f close_client_ms=%.1f classes_built=%d classes_after_first=%d classes=%d%s%n",
@@ -87,6 +91,20 @@ public final class OneShotCp {
             Runtime.getRuntime().halt(0); // skips the shutdown hooks: the exit's cost without them
         }
         System.exit(0);
+    }
+
+    /**
+     * Prints, half a second after close, the CRT native resources still alive (with {@code -Daws.crt.debugnative=true},
+     * else none are tracked): what the CRT's exit handler would wait for.
+     */
+    private static void listCrtResources() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        software.amazon.awssdk.crt.CrtResource.collectNativeResource(
+                r -> System.err.println("CRTRES " + r.canonicalName));
     }
 
     /** Prints the JVM's registered shutdown hooks (needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}). */

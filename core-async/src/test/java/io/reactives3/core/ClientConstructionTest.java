@@ -18,11 +18,17 @@ import io.reactives3.testkit.TestBucket;
 import io.reactives3.testkit.junit.S3Test;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.crt.CrtResource;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -170,5 +176,56 @@ class ClientConstructionTest {
             // the caller's client survives the wrapper's close
             assertThat(sdk.headObject(b -> b.bucket(bucket.name()).key("k")).join().contentLength()).isEqualTo(1);
         }
+    }
+
+    /**
+     * Closing a client releases the HTTP client it built: the Netty event-loop threads end, and the CRT HTTP client's
+     * native resources (bootstrap, connection manager, TLS context, socket options) are freed. Before, the SDK was
+     * given the HTTP client as an instance, which it never closes: every closed client left them until exit.
+     */
+    @S3Test
+    void close_releasesTheHttpClientItBuilt_threadsAndNativeResources(S3Target target, TestBucket bucket) {
+        bucket.put("k", "v");
+        assertThat(System.getProperty("aws.crt.debugnative")).as("the CRT tracks native resources (pom)")
+                .isEqualTo("true");
+        for (HttpTransport transport : HttpTransport.values()) {
+            Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+            Set<Long> nativeBefore = crtResources().keySet();
+            ReactiveS3Client client = TargetClients.newClient(target, b -> b.httpTransport(transport));
+            assertThat(client.headObject(bucket.name(), "k").block(TIMEOUT).contentLength()).isEqualTo(1);
+            List<Thread> eventLoops = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !threadsBefore.contains(t) && t.getName().startsWith("aws-java-sdk-NettyEventLoop"))
+                    .toList();
+            Map<Long, String> ownNative = new HashMap<>(crtResources());
+            ownNative.keySet().removeAll(nativeBefore);
+            // the CRT's process-wide event loops and host resolver, shared by every CRT client, stay
+            ownNative.values().removeIf(name -> name.endsWith(".EventLoopGroup") || name.endsWith(".HostResolver"));
+            if (transport == HttpTransport.NETTY) {
+                assertThat(eventLoops).as("the Netty client's event loops").isNotEmpty();
+            } else {
+                assertThat(ownNative.values()).as("the CRT HTTP client's native resources")
+                        .anyMatch(name -> name.endsWith(".ClientBootstrap"));
+            }
+
+            client.close();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while ((eventLoops.stream().anyMatch(Thread::isAlive)
+                    || crtResources().keySet().stream().anyMatch(ownNative::containsKey))
+                    && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            assertThat(eventLoops).as(transport + ": event-loop threads after close").noneMatch(Thread::isAlive);
+            Map<Long, String> left = new HashMap<>(crtResources());
+            left.keySet().retainAll(ownNative.keySet());
+            assertThat(left.values()).as(transport + ": native resources after close").isEmpty();
+        }
+    }
+
+    /** The CRT's live native resources by handle (tracked because {@code aws.crt.debugnative} is set). */
+    private static Map<Long, String> crtResources() {
+        Map<Long, String> resources = new ConcurrentHashMap<>();
+        CrtResource.collectNativeResource(r -> resources.put(r.nativeHandle, r.canonicalName));
+        return resources;
     }
 }

@@ -71,7 +71,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
 
     private final S3AsyncClient sdk;
     private final ClientSettings settings;
-    private final boolean ownsSdkClient;
+    /** The SDK client this client built and closes; null for a wrapped caller's client. */
+    private final SdkClients.@Nullable OwnedSdkClient owned;
     /** The customizer this client's SDK client was built with; null for a wrapped caller's client. */
     private final @Nullable Consumer<S3AsyncClientBuilder> sdkCustomizer;
     private final DefaultPresigner presigner;
@@ -82,11 +83,11 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     private final BucketConfigOperations bucketConfigOperations;
     private final Waiters waiters;
 
-    private DefaultReactiveS3Client(S3AsyncClient sdk, ClientSettings settings,
-                                    Consumer<S3AsyncClientBuilder> sdkCustomizer) {
+    private DefaultReactiveS3Client(S3AsyncClient sdk, SdkClients.@Nullable OwnedSdkClient owned,
+                                    ClientSettings settings, @Nullable Consumer<S3AsyncClientBuilder> sdkCustomizer) {
         this.sdk = sdk;
         this.settings = settings;
-        this.ownsSdkClient = sdkCustomizer != null;
+        this.owned = owned;
         this.sdkCustomizer = sdkCustomizer;
         this.presigner = new DefaultPresigner(settings);
         this.bucketOperations = new BucketOperations(sdk, settings);
@@ -99,7 +100,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
 
     /** Builds the SDK client for {@code settings} and a client that owns it. */
     public static ReactiveS3Client create(ClientSettings settings, Consumer<S3AsyncClientBuilder> sdkCustomizer) {
-        return new DefaultReactiveS3Client(SdkClients.asyncClient(settings, sdkCustomizer), settings, sdkCustomizer);
+        SdkClients.OwnedSdkClient owned = SdkClients.asyncClient(settings, sdkCustomizer);
+        return new DefaultReactiveS3Client(owned.sdk(), owned, settings, sdkCustomizer);
     }
 
     /** Wraps a caller-owned SDK client, with the settings {@code describe} reads from it. */
@@ -107,7 +109,7 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
                                         BiFunction<S3AsyncClient, StoreProfile, ClientSettings> describe) {
         Arguments.notNull(sdk, "sdkClient");
         Arguments.notNull(profile, "profile");
-        return new DefaultReactiveS3Client(sdk, describe.apply(sdk, profile), null);
+        return new DefaultReactiveS3Client(sdk, null, describe.apply(sdk, profile), null);
     }
 
     /**
@@ -467,8 +469,8 @@ public final class DefaultReactiveS3Client implements ReactiveS3Client {
     @Override
     public void close() {
         presigner.close();
-        if (ownsSdkClient) {
-            sdk.close();
+        if (owned != null) {
+            owned.close();
         }
     }
 }

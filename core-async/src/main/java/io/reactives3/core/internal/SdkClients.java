@@ -3,13 +3,16 @@ package io.reactives3.core.internal;
 import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.HttpTransport;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.crt.AwsCrtAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 
@@ -19,8 +22,15 @@ public final class SdkClients {
     private SdkClients() {
     }
 
-    /** An SDK async client configured exactly as {@code settings} say, then by {@code customizer}. */
-    public static S3AsyncClient asyncClient(ClientSettings settings, Consumer<S3AsyncClientBuilder> customizer) {
+    /**
+     * An SDK async client configured exactly as {@code settings} say, then by {@code customizer}, with what it runs
+     * on. The SDK client owns its HTTP client (closing it closes the connections and, for the CRT, frees its native
+     * resources); the Netty event loops are this project's, so that closing them does not wait: see
+     * {@link OwnedSdkClient#close()}.
+     */
+    public static OwnedSdkClient asyncClient(ClientSettings settings, Consumer<S3AsyncClientBuilder> customizer) {
+        SdkEventLoopGroup eventLoops = settings.httpTransport() == HttpTransport.CRT ? null
+                : SdkEventLoopGroup.builder().build();
         S3AsyncClientBuilder builder = S3AsyncClient.builder()
                 .region(settings.region())
                 .credentialsProvider(settings.credentialsProvider())
@@ -29,7 +39,7 @@ public final class SdkClients {
                         ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED)
                 .responseChecksumValidation(settings.checksumMode() == ChecksumPolicy.WHEN_REQUIRED
                         ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED)
-                .httpClient(httpClient(settings))
+                .httpClientBuilder(httpClient(settings, eventLoops))
                 .overrideConfiguration(o -> {
                     o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                             .maxAttempts(settings.maxAttempts()).build());
@@ -44,11 +54,46 @@ public final class SdkClients {
             builder.endpointOverride(settings.endpoint());
         }
         customizer.accept(builder);
-        return builder.build();
+        try {
+            return new OwnedSdkClient(builder.build(), eventLoops);
+        } catch (RuntimeException | Error e) {
+            if (eventLoops != null) {
+                eventLoops.eventLoopGroup().shutdownGracefully(0, 1L, TimeUnit.SECONDS);
+            }
+            throw e;
+        }
     }
 
-    /** The async HTTP client {@code settings} ask for: pool size, timeouts. */
-    public static SdkAsyncHttpClient httpClient(ClientSettings settings) {
+    /**
+     * An SDK client and the Netty event loops its HTTP client runs on ({@code null} over the CRT, whose HTTP client
+     * the SDK client closes with its own resources).
+     */
+    public record OwnedSdkClient(S3AsyncClient sdk, @Nullable SdkEventLoopGroup eventLoops) implements AutoCloseable {
+
+        /**
+         * Closes the SDK client (its HTTP client and connections with it), then asks the event loops to stop without
+         * a quiet period and without waiting for them: the SDK's own event loops would make every close wait about
+         * 2 s, and HTTP clients given to the SDK as instances are never closed by it at all (their threads and
+         * native resources stayed until the process exited, which waited for the CRT's).
+         */
+        @Override
+        public void close() {
+            try {
+                sdk.close();
+            } finally {
+                if (eventLoops != null) {
+                    eventLoops.eventLoopGroup().shutdownGracefully(0, 5L, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    /**
+     * A builder of the async HTTP client {@code settings} ask for: pool size, timeouts. Given to the SDK as a builder,
+     * not as a client, so that the SDK client owns what it builds and closing it releases the HTTP client's threads
+     * and (CRT) native resources; a client given as an instance is never closed by the SDK.
+     */
+    static SdkAsyncHttpClient.Builder<?> httpClient(ClientSettings settings, @Nullable SdkEventLoopGroup eventLoops) {
         if (settings.httpTransport() == HttpTransport.CRT) {
             return AwsCrtAsyncHttpClient.builder()
                     .maxConcurrency(settings.maxConnections())
@@ -58,16 +103,15 @@ public final class SdkClients {
                     // is failed, so a store that stops answering cannot hold a request forever. The CRT measures it
                     // in whole seconds, 2 at least (it refuses less): the read timeout is rounded up to that
                     .connectionHealthConfiguration(health -> health.minimumThroughputInBps(1L)
-                            .minimumThroughputTimeout(crtThroughputTimeout(settings.readTimeout())))
-                    .build();
+                            .minimumThroughputTimeout(crtThroughputTimeout(settings.readTimeout())));
         }
         return NettyNioAsyncHttpClient.builder()
+                .eventLoopGroup(eventLoops)
                 .maxConcurrency(settings.maxConnections())
                 .connectionAcquisitionTimeout(settings.connectionAcquireTimeout())
                 .connectionTimeout(settings.connectionTimeout())
                 .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .build();
+                .writeTimeout(settings.readTimeout());
     }
 
     /** The CRT's minimum-throughput interval for a read timeout: whole seconds, rounded up, 2 s at least. */
