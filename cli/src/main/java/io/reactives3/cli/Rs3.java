@@ -128,6 +128,7 @@ public final class Rs3 {
         Runtime.getRuntime().addShutdownHook(hook);
         int code = rs3.execute(args);
         if (!rs3.cancelled) {
+            CrtDefaults.releaseIfUsed(); // every client is closed: the CRT's exit handler then has no thread to wait for
             System.exit(code); // the hook then only waits for a command that is already finished
         }
     }
