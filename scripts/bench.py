@@ -605,12 +605,14 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
         out += table(tiny_up, ["aws"])
         out += table(tiny_down, ["aws"])
         for case in (tiny_up, tiny_down):
-            n, a = "engine cp defaults (OneShotCp)", "aws s3 cp"
-            if n in case.samples and a in case.samples:
-                ratio = med(case.samples[n]) / med(case.samples[a])
-                summary.append("- %s, %s: engine %.2f s vs aws s3 cp %.2f s = %.2fx its time (target <= 1.2x) -> %s"
-                               % (target, case.title, med(case.samples[n]), med(case.samples[a]), ratio,
-                                  "met" if ratio <= 1.2 else "missed"))
+            a = "aws s3 cp"
+            # the command (./rs3 cp) is what the target is about; the library alone in a plain JVM for comparison
+            for n, who in [("./rs3 cp (the cli module)", "./rs3 cp"), ("engine cp defaults (OneShotCp)", "engine")]:
+                if n in case.samples and a in case.samples:
+                    ratio = med(case.samples[n]) / med(case.samples[a])
+                    summary.append("- %s, %s: %s %.2f s vs aws s3 cp %.2f s = %.2fx its time (target <= 1.2x) -> %s"
+                                   % (target, case.title, who, med(case.samples[n]), med(case.samples[a]), ratio,
+                                      "met" if ratio <= 1.2 else "missed"))
     if startup:
         out += ["", "**Start-up and shutdown of the one-shot process** (milliseconds, medians over its runs; "
                 "`jvm` = JVM start to `main`; `transfer` = the first transfer in a fresh JVM)", "",
