@@ -557,7 +557,12 @@ public interface ReactiveS3Client extends AutoCloseable {
         return build.apply(builder);
     }
 
-    /** Closes the SDK client this client owns (not a wrapped one). */
+    /**
+     * Closes the SDK client this client built, with its HTTP client: connections, Netty event loops (stopped without
+     * waiting for them) or the CRT HTTP client's native resources. A wrapped caller's SDK client is left open.
+     * Requests still in flight fail; later calls fail with an {@link IllegalStateException} ("the client is closed")
+     * before anything is sent. Closing again does nothing.
+     */
     @Override
     void close();
 }

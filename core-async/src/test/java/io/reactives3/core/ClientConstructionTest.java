@@ -180,7 +180,8 @@ class ClientConstructionTest {
 
     /**
      * Closing a client releases the HTTP client it built: the Netty event-loop threads end, and the CRT HTTP client's
-     * native resources (bootstrap, connection manager, TLS context, socket options) are freed. Before, the SDK was
+     * native resources (bootstrap, connection manager, TLS context, socket options) are freed; a later call is refused
+     * as the caller's mistake, not blamed on the store. Before, the SDK was
      * given the HTTP client as an instance, which it never closes: every closed client left them until exit.
      */
     @S3Test
@@ -208,6 +209,10 @@ class ClientConstructionTest {
             }
 
             client.close();
+            client.close(); // a second close does nothing
+            assertThatThrownBy(() -> client.headObject(bucket.name(), "k").block(TIMEOUT))
+                    .as(transport + ": a call after close").isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the client is closed");
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while ((eventLoops.stream().anyMatch(Thread::isAlive)

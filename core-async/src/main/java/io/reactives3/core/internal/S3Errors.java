@@ -41,7 +41,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * <p>Mapping: a store's error answer becomes an {@link S3ServiceException} subtype (or
  * {@link UnsupportedByStoreException} for 501 / {@code NotImplemented}); an expired timeout anywhere in the cause
  * chain an {@link S3TimeoutException}; a checksum failure a {@link DataIntegrityException}; any other SDK client
- * failure or {@link IOException} an {@link S3TransportException}. Anything else (an {@link Error}, a caller's own
+ * failure or {@link IOException} an {@link S3TransportException}; a call on a closed client the
+ * {@link IllegalStateException} that says so. Anything else (an {@link Error}, a caller's own
  * exception) is returned unchanged: it is not disguised as a toolkit error.
  */
 public final class S3Errors {
@@ -74,6 +75,11 @@ public final class S3Errors {
         S3ToolkitException ours = toolkitCause(cause);
         if (ours != null) {
             return ours;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ClosedClientGuard.ClientClosedException closed) {
+                return closed; // the caller's mistake: not disguised as a transport error
+            }
         }
         if (cause instanceof AwsServiceException service) {
             return fromService(service, operation, bucket, key);

@@ -28,9 +28,10 @@ public final class SdkClients {
      * resources); the Netty event loops are this project's, so that closing them does not wait: see
      * {@link OwnedSdkClient#close()}.
      */
-    public static OwnedSdkClient asyncClient(ClientSettings settings, Consumer<S3AsyncClientBuilder> customizer) {
+    static OwnedSdkClient asyncClient(ClientSettings settings, Consumer<S3AsyncClientBuilder> customizer) {
         SdkEventLoopGroup eventLoops = settings.httpTransport() == HttpTransport.CRT ? null
                 : SdkEventLoopGroup.builder().build();
+        ClosedClientGuard guard = new ClosedClientGuard();
         S3AsyncClientBuilder builder = S3AsyncClient.builder()
                 .region(settings.region())
                 .credentialsProvider(settings.credentialsProvider())
@@ -41,6 +42,7 @@ public final class SdkClients {
                         ? ResponseChecksumValidation.WHEN_REQUIRED : ResponseChecksumValidation.WHEN_SUPPORTED)
                 .httpClientBuilder(httpClient(settings, eventLoops))
                 .overrideConfiguration(o -> {
+                    o.addExecutionInterceptor(guard);
                     o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                             .maxAttempts(settings.maxAttempts()).build());
                     if (settings.apiCallTimeout() != null) {
@@ -55,7 +57,7 @@ public final class SdkClients {
         }
         customizer.accept(builder);
         try {
-            return new OwnedSdkClient(builder.build(), eventLoops);
+            return new OwnedSdkClient(builder.build(), guard, eventLoops);
         } catch (RuntimeException | Error e) {
             if (eventLoops != null) {
                 eventLoops.eventLoopGroup().shutdownGracefully(0, 1L, TimeUnit.SECONDS);
@@ -65,19 +67,22 @@ public final class SdkClients {
     }
 
     /**
-     * An SDK client and the Netty event loops its HTTP client runs on ({@code null} over the CRT, whose HTTP client
-     * the SDK client closes with its own resources).
+     * An SDK client, the guard that refuses its calls once closed, and the Netty event loops its HTTP client runs on
+     * ({@code null} over the CRT, whose HTTP client the SDK client closes with its own resources).
      */
-    public record OwnedSdkClient(S3AsyncClient sdk, @Nullable SdkEventLoopGroup eventLoops) implements AutoCloseable {
+    record OwnedSdkClient(S3AsyncClient sdk, ClosedClientGuard guard, @Nullable SdkEventLoopGroup eventLoops)
+            implements AutoCloseable {
 
         /**
-         * Closes the SDK client (its HTTP client and connections with it), then asks the event loops to stop without
+         * Refuses calls from now on ({@link ClosedClientGuard}), closes the SDK client (its HTTP client and connections
+     * with it), then asks the event loops to stop without
          * a quiet period and without waiting for them: the SDK's own event loops would make every close wait about
          * 2 s, and HTTP clients given to the SDK as instances are never closed by it at all (their threads and
          * native resources stayed until the process exited, which waited for the CRT's).
          */
         @Override
         public void close() {
+            guard.close();
             try {
                 sdk.close();
             } finally {
