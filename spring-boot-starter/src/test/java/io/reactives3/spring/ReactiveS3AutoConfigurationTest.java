@@ -127,11 +127,10 @@ class ReactiveS3AutoConfigurationTest {
         runner.withPropertyValues("reactive-s3.endpoint=http://127.0.0.1:9",
                         "reactive-s3.credentials.access-key-id=AK", "reactive-s3.credentials.secret-access-key=SK")
                 .run(context -> holder[0] = context.getBean(ReactiveS3Client.class));
-        // a closed SDK client refuses new calls before connecting: its executor rejects them (an open one would
-        // report the refused connection to port 9)
+        // a closed client refuses new calls before connecting (an open one would report the refused connection to
+        // port 9)
         assertThatThrownBy(() -> holder[0].listBucketsPage().block(Duration.ofSeconds(10)))
-                .hasStackTraceContaining("rejected")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase("connection refused"));
+                .isInstanceOf(IllegalStateException.class).hasMessage("the client is closed");
     }
 
     @Test
