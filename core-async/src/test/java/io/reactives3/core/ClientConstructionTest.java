@@ -5,6 +5,7 @@ import io.reactives3.core.testing.TargetClients;
 import static io.reactives3.core.TestData.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.reactives3.core.error.InvalidInputException;
 import io.reactives3.core.error.S3ServiceException;
@@ -14,6 +15,7 @@ import io.reactives3.testkit.Capability;
 import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.Faults;
 import io.reactives3.testkit.S3Target;
+import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;
 import io.reactives3.testkit.junit.S3Test;
 import java.net.URI;
@@ -224,6 +226,21 @@ class ClientConstructionTest {
             Map<Long, String> left = new HashMap<>(crtResources());
             left.keySet().retainAll(ownNative.keySet());
             assertThat(left.values()).as(transport + ": native resources after close").isEmpty();
+        }
+    }
+
+    /**
+     * Closing does not wait for connections: after a refused request (403), whose connection the SDK's Netty client
+     * waits seconds for when it closes, close returns at once over both HTTP clients.
+     */
+    @S3Test(only = StoreKind.S3PROXY)
+    void close_returnsAtOnce_evenAfterARefusedRequest(S3Target target, TestBucket bucket) {
+        for (HttpTransport transport : HttpTransport.values()) {
+            ReactiveS3Client client = TargetClients.newClient(target,
+                    b -> b.httpTransport(transport).credentials(target.accessKey(), "wrong-" + target.secretKey()));
+            assertThatThrownBy(() -> client.listObjectsPages(bucket.name(), ListObjectsOptions.defaults())
+                    .blockFirst(TIMEOUT)).isInstanceOf(S3ServiceException.class);
+            assertTimeoutPreemptively(Duration.ofSeconds(2), client::close, transport + ": close");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.reactives3.core.internal;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -10,16 +11,16 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 final class ClosedClientGuard implements ExecutionInterceptor {
 
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** From now on every call fails. */
-    void close() {
-        closed = true;
+    /** From now on every call fails; {@code true} the first time only. */
+    boolean close() {
+        return closed.compareAndSet(false, true);
     }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
-        if (closed) {
+        if (closed.get()) {
             throw new ClientClosedException();
         }
     }

@@ -74,22 +74,31 @@ public final class SdkClients {
             implements AutoCloseable {
 
         /**
-         * Refuses calls from now on ({@link ClosedClientGuard}), closes the SDK client (its HTTP client and connections
-     * with it), then asks the event loops to stop without
-         * a quiet period and without waiting for them: the SDK's own event loops would make every close wait about
-         * 2 s, and HTTP clients given to the SDK as instances are never closed by it at all (their threads and
-         * native resources stayed until the process exited, which waited for the CRT's).
+         * Refuses calls from now on ({@link ClosedClientGuard}), then closes the SDK client with its HTTP client and
+         * stops the Netty event loops, without making the caller wait. Closing the SDK's Netty client waits for its
+         * connections to close (seconds when one is still in use, such as a paginator's prefetched page), so over
+         * Netty that runs on a daemon thread of its own; the CRT HTTP client closes without waiting, at once, so
+         * that a process exiting next finds nothing of it left. Before, HTTP clients given to the SDK as instances
+         * were never closed at all: their threads and native resources stayed until the process ended.
          */
         @Override
         public void close() {
-            guard.close();
-            try {
+            if (!guard.close()) {
+                return; // closed before
+            }
+            if (eventLoops == null) {
                 sdk.close();
-            } finally {
-                if (eventLoops != null) {
+                return;
+            }
+            Thread closer = new Thread(() -> {
+                try {
+                    sdk.close();
+                } finally {
                     eventLoops.eventLoopGroup().shutdownGracefully(0, 5L, TimeUnit.SECONDS);
                 }
-            }
+            }, "reactive-s3-client-close");
+            closer.setDaemon(true);
+            closer.start();
         }
     }
 
