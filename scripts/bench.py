@@ -499,8 +499,10 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
             except Exception as e:
                 log("  warm-up of %s failed: %s" % (c, e))
         if RS3:
-            # ./rs3's first run after a build writes its class-data archive (untimed, as a user's first run)
+            # ./rs3's first upload and first download after a build write its class-data archives (one per kind;
+            # untimed, as a user's first runs)
             run([RS3, "cp", warm, "s3://%s/warm/rs3" % B], PEER_ENV)
+            run([RS3, "cp", "s3://%s/warm/rs3" % B, dst], PEER_ENV)
         for r in range(ROUNDS):
             log("transfer round %d" % (r + 1))
             for c in lib:
@@ -576,8 +578,9 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                 # class-data sharing: an archive of the classes one tiny upload loads (made once, untimed)
                 oneshot("up", tiny, B, "tiny/cds", jvm=["-XX:ArchiveClassesAtExit=" + jsa])
                 if RS3:
-                    # ./rs3's first run after a build writes its own class-data archive (untimed, as a user's first)
+                    # ./rs3's first upload and download after a build write its class-data archives (untimed)
                     run([RS3, "cp", tiny, "s3://%s/tiny/rs3-first" % B], PEER_ENV)
+                    run([RS3, "cp", "s3://%s/tiny/src" % B, dst], PEER_ENV)
             def cds(direction, extra=()):
                 jvm = ["-XX:SharedArchiveFile=" + jsa, "-Xshare:auto"] + list(extra)
                 return oneshot(direction, tiny if direction == "up" else dst, B,

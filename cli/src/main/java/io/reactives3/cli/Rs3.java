@@ -129,6 +129,7 @@ public final class Rs3 {
         int code = rs3.execute(args);
         if (!rs3.cancelled) {
             CrtDefaults.releaseIfUsed(); // every client is closed: the CRT's exit handler then has no thread to wait for
+            ClosingClients.awaitEnd(Duration.ofMillis(150)); // else the JVM waits 300 ms for their event loops
             System.exit(code); // the hook then only waits for a command that is already finished
         }
     }

@@ -112,6 +112,13 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  */
 public interface ReactiveS3Client extends AutoCloseable {
 
+    /**
+     * The name of the daemon threads on which {@link #close()} releases a Netty HTTP client's connections and event
+     * loops. A process about to exit may wait for them (some milliseconds): the JVM waits up to 300 ms at exit for an
+     * event loop that is still polling.
+     */
+    String CLOSE_THREAD_NAME = "reactive-s3-client-close";
+
     /** A client for AWS S3 with the SDK's default credential chain and region chain. */
     static ReactiveS3Client create() {
         return builder().build();
@@ -559,7 +566,9 @@ public interface ReactiveS3Client extends AutoCloseable {
 
     /**
      * Closes the SDK client this client built, with its HTTP client: connections, Netty event loops (stopped without
-     * waiting for them) or the CRT HTTP client's native resources. A wrapped caller's SDK client is left open.
+     * waiting for them) or the CRT HTTP client's native resources, without making the caller wait: over Netty they are
+     * released by a daemon thread named {@link #CLOSE_THREAD_NAME} (some milliseconds). A wrapped caller's SDK client
+     * is left open.
      * Requests still in flight fail; later calls fail with an {@link IllegalStateException} ("the client is closed")
      * before anything is sent. Closing again does nothing.
      */

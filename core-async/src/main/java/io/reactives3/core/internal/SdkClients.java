@@ -3,6 +3,7 @@ package io.reactives3.core.internal;
 import io.reactives3.core.ChecksumPolicy;
 import io.reactives3.core.ClientSettings;
 import io.reactives3.core.HttpTransport;
+import io.reactives3.core.ReactiveS3Client;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -75,9 +76,10 @@ public final class SdkClients {
 
         /**
          * Refuses calls from now on ({@link ClosedClientGuard}), then closes the SDK client with its HTTP client and
-         * stops the Netty event loops, without making the caller wait. Closing the SDK's Netty client waits for its
-         * connections to close (seconds when one is still in use, such as a paginator's prefetched page), so over
-         * Netty that runs on a daemon thread of its own; the CRT HTTP client closes without waiting, at once, so
+         * stops the Netty event loops, without making the caller wait. Closing the SDK's Netty client blocks until its
+         * channel pools have closed (some milliseconds; up to the SDK's 5 s timeout), so over Netty that runs on a
+         * daemon thread of its own ({@link ReactiveS3Client#CLOSE_THREAD_NAME}); the CRT HTTP client closes without
+         * waiting, at once, so
          * that a process exiting next finds nothing of it left. Before, HTTP clients given to the SDK as instances
          * were never closed at all: their threads and native resources stayed until the process ended.
          */
@@ -96,7 +98,7 @@ public final class SdkClients {
                 } finally {
                     eventLoops.eventLoopGroup().shutdownGracefully(0, 5L, TimeUnit.SECONDS);
                 }
-            }, "reactive-s3-client-close");
+            }, ReactiveS3Client.CLOSE_THREAD_NAME);
             closer.setDaemon(true);
             closer.start();
         }
