@@ -377,6 +377,11 @@ def run_target(target, summary):
         timing = [l for l in err.splitlines() if l.startswith("TIMING")][-1]
         return wall, dict((k, float(v)) for k, v in (p.split("=") for p in timing.split()[1:]))
 
+    def rawbuild():
+        _, _, err = run([JAVA, "-cp", CP, "io.reactives3.benchmarks.RawSdkBuild", ep, region, ak, sk], env)
+        timing = [l for l in err.splitlines() if l.startswith("TIMING")][-1]
+        return dict((k, float(v)) for k, v in (p.split("=") for p in timing.split()[1:]))
+
     agent = Agent(ep, region, ak, sk, profile, target)
     out = ["", "## %s" % ("Ceph RGW" if target == "ceph-rgw" else "S3Proxy (filesystem store, own JVM)"), ""]
     for b in ["bench-xfer", "bench-list", "bench-del", "bench-copy-src", "bench-small", "bench-mem"]:
@@ -390,7 +395,7 @@ def run_target(target, summary):
                 summary.append("- %s, %s: not measured (%s)" % (target, name, str(e)[:200]))
                 return ["", "Case %s not measured: %s" % (name, str(e)[:300])]
         cases = {
-            "transfer": lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary),
+            "transfer": lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, summary),
             "list": lambda: case_list(agent, boto, summary, target),
             "delete": lambda: case_delete(agent, boto, aws, summary, target),
             "copy": lambda: case_copy(agent, aws, rclone, summary, target),
@@ -417,7 +422,7 @@ def run_target(target, summary):
     return out
 
 
-def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
+def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, summary):
     out = []
     size = SIZE_MB * MIB
     src = os.path.join(TMP, "source.bin")
@@ -585,6 +590,8 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                 jvm = ["-XX:SharedArchiveFile=" + jsa, "-Xshare:auto"] + list(extra)
                 return oneshot(direction, tiny if direction == "up" else dst, B,
                                "tiny/oneshot" if direction == "up" else "tiny/src", jvm=jvm)[0]
+            # the floor under building a client: the SDK's own S3AsyncClient in the same kind of fresh JVM
+            startup.setdefault("raw SDK S3AsyncClient (RawSdkBuild)", []).append(rawbuild())
             timed(tiny_up, "engine cp defaults (OneShotCp)", "process", lambda: one("up"))
             timed(tiny_down, "engine cp defaults (OneShotCp)", "process", lambda: one("down"))
             timed(tiny_up, "engine cp + AppCDS archive", "process", lambda: cds("up"))
@@ -623,9 +630,11 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
                 "|---|---|---|---|---|---|---|---|---|"]
         for k, ts in startup.items():
             out.append("| %s | %d | %s | %s |" % (k, len(ts), " | ".join(
-                "%.0f" % med([t[f] for t in ts]) for f in ["jvm_ms", "build_client_ms", "build_engine_ms",
-                                                           "transfer_ms", "close_engine_ms", "close_client_ms"]),
-                ", ".join("%.0f" % med([t[f] for t in ts]) for f in ["classes_built", "classes_after_first", "classes"])))
+                "%.0f" % med([t[f] for t in ts]) if f in ts[0] else "-"
+                for f in ["jvm_ms", "build_client_ms", "build_engine_ms", "transfer_ms", "close_engine_ms",
+                          "close_client_ms"]),
+                ", ".join("%.0f" % med([t[f] for t in ts]) if f in ts[0] else "-"
+                          for f in ["classes_built", "classes_after_first", "classes"])))
         for d in ("up", "down"):
             c = up if d == "up" else down
             cold = c.samples.get("engine cp defaults: its transfer alone (cold JVM)")
@@ -640,8 +649,12 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, summary):
         if tu:
             b = med([t["build_client_ms"] + t["build_engine_ms"] for t in tu])
             c = med([t["close_engine_ms"] + t["close_client_ms"] for t in tu])
-            summary.append("- %s, building client+engine %.0f ms, closing them %.0f ms (target: milliseconds) -> %s"
-                           % (target, b, c, "met" if b < 100 and c < 100 else "missed"))
+            raw = startup.get("raw SDK S3AsyncClient (RawSdkBuild)")
+            floor = (" (the SDK's own S3AsyncClient in the same kind of fresh JVM: built in %.0f ms, closed in %.0f ms)"
+                     % (med([t["build_client_ms"] for t in raw]), med([t["close_client_ms"] for t in raw]))
+                     if raw else "")
+            summary.append("- %s, building client+engine %.0f ms, closing them %.0f ms (target: milliseconds) -> %s%s"
+                           % (target, b, c, "met" if b < 100 and c < 100 else "missed", floor))
     for p in parts:
         os.remove(p)
     os.remove(src)
