@@ -79,9 +79,9 @@ public final class SdkClients {
          * stops the Netty event loops, without making the caller wait. Closing the SDK's Netty client blocks until its
          * channel pools have closed (some milliseconds; up to the SDK's 5 s timeout), so over Netty that runs on a
          * daemon thread of its own ({@link ReactiveS3Client#CLOSE_THREAD_NAME}); the CRT HTTP client closes without
-         * waiting, at once, so
-         * that a process exiting next finds nothing of it left. Before, HTTP clients given to the SDK as instances
-         * were never closed at all: their threads and native resources stayed until the process ended.
+         * waiting, at once, so that a process exiting next finds nothing of it left. Before, HTTP clients given to the
+         * SDK as instances were never closed at all: their threads and native resources stayed until the process
+         * ended.
          */
         @Override
         public void close() {
