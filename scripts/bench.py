@@ -29,7 +29,7 @@ STREAM_MB = int(os.environ.get("BENCH_STREAM_MB", "2048"))
 SLOW = float(os.environ.get("BENCH_SLOW_MIBPS", "64"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TARGETS = os.environ.get("BENCH_TARGETS", "s3proxy,ceph-rgw").split(",")
-CASES = os.environ.get("BENCH_CASES", "transfer,tiny,list,delete,copy,small,memory,jfr,profile").split(",")
+CASES = os.environ.get("BENCH_CASES", "transfer,tiny,crcdown,list,delete,copy,small,memory,jfr,profile").split(",")
 COPY_OBJECTS = int(os.environ.get("BENCH_COPY_OBJECTS", "1000"))
 JAVA = shutil.which("java")
 PY = "/usr/bin/python3"
@@ -396,6 +396,7 @@ def run_target(target, summary):
                 return ["", "Case %s not measured: %s" % (name, str(e)[:300])]
         cases = {
             "transfer": lambda: case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, summary),
+            "crcdown": lambda: case_crc_download(target, agent, boto, aws, rclone, summary),
             "list": lambda: case_list(agent, boto, summary, target),
             "delete": lambda: case_delete(agent, boto, aws, summary, target),
             "copy": lambda: case_copy(agent, aws, rclone, summary, target),
@@ -658,6 +659,69 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, 
     for p in parts:
         os.remove(p)
     os.remove(src)
+    return out
+
+
+def case_crc_download(target, agent, boto, aws, rclone, summary):
+    """A download of an object whose store keeps a CRC32 (uploaded by the engine's AUTO: a composite CRC32 on
+    S3Proxy; Ceph RGW keeps none), which the engine's default then checks instead of MD5, against the same download
+    with MD5 and with no check, and the peers (which check nothing on a multipart object)."""
+    size = SIZE_MB * MIB
+    src = os.path.join(TMP, "crc-source.bin")
+    dst = os.path.join(TMP, "crc-download.bin")
+    write_data(src, size, seed=5)
+    B = "bench-xfer"
+    agent("upload", "eng-auto", src, B, "shared-crc")
+    os.remove(src)
+    down = Case("Download %d MiB of an object with a stored CRC32 (uploaded by the engine, AUTO)" % SIZE_MB, size)
+    lib = [("eng-auto", "engine defaults (AUTO: the stored CRC32 where kept, else MD5)"),
+           ("eng-reactor-md5", "engine REACTOR, integrity MD5"),
+           ("eng-reactor-none", "engine REACTOR, integrity NONE")]
+    verified = {}
+
+    def lib_down(c, name):
+        seconds, detail = agent("download", c, B, "shared-crc", dst)
+        verified.setdefault(name, set()).add(detail)
+        check(dst)
+        return seconds
+
+    def check(path):
+        if os.path.getsize(path) != size:
+            raise RuntimeError("downloaded %d bytes, expected %d" % (os.path.getsize(path), size))
+        os.remove(path)
+
+    log("crc download warm-up (untimed)")
+    for c, _ in lib:
+        agent("download", c, B, "shared-crc", dst)
+        os.remove(dst)
+    for r in range(ROUNDS):
+        log("crc download round %d" % (r + 1))
+        for c, name in lib:
+            timed(down, name, "warm JVM", lambda: lib_down(c, name))
+        if RS3:
+            timed(down, "./rs3 cp (the cli module)", "process",
+                  lambda: (run([RS3, "cp", "s3://%s/shared-crc" % B, dst], PEER_ENV)[0], check(dst))[0])
+
+        def boto_down():
+            wall, inner, _ = boto("download", B, "shared-crc", dst)
+            down.add("boto3 download_file", "in-process", inner)
+            check(dst)
+            return wall
+        timed(down, "boto3 download_file (process)", "process", boto_down)
+        timed(down, "aws s3 cp", "process",
+              lambda: (aws("s3", "cp", "--quiet", "s3://%s/shared-crc" % B, dst), check(dst))[0])
+        timed(down, "rclone copyto", "process",
+              lambda: (rclone("copyto", "bench:%s/shared-crc" % B, dst), check(dst))[0])
+    out = table(down, ["boto3", "aws", "rclone"], None, size)
+    out += ["", "Content checked by the engine (its answer per run): " + "; ".join(
+        "%s: %s" % (n, ", ".join(sorted(v))) for n, v in verified.items()), ""]
+    auto = "engine defaults (AUTO: the stored CRC32 where kept, else MD5)"
+    best = min((n for n in down.samples if n.split()[0] in ("boto3", "aws", "rclone")),
+               key=lambda n: med(down.samples[n]), default=None)
+    if auto in down.samples and best:
+        m = med(down.samples[auto])
+        summary.append("- %s, %s, engine defaults (warm): %.2f s, %.2fx the best peer (%s %.2f s)" % (
+            target, down.title, m, med(down.samples[best]) / m, best, med(down.samples[best])))
     return out
 
 

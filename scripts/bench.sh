@@ -16,8 +16,9 @@
 #   BENCH_ROUNDS=3          rounds of every case (at least 3 for a median with a spread)
 #   BENCH_TARGETS=s3proxy,ceph-rgw   (ceph-rgw is skipped when radosgw is not installed)
 #   BENCH_COPY_OBJECTS=1000 objects copied bucket to bucket (90 % 16 KiB, 9 % 1 MiB, 1 % 17 MiB)
-#   BENCH_CASES=transfer,tiny,list,delete,copy,small,memory,jfr,profile   (run in this order; jfr: where a one-shot
-#                           tiny upload spends start-up; profile: JFR of warm uploads and downloads in the library JVM)
+#   BENCH_CASES=transfer,tiny,crcdown,list,delete,copy,small,memory,jfr,profile   (run in this order; crcdown: a
+#                           download of an object whose store keeps a CRC32; jfr: where a one-shot tiny upload spends
+#                           start-up; profile: JFR of warm uploads and downloads in the library JVM)
 #   BENCH_OUT=benchmarks/results/<UTC date-time>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -41,7 +41,8 @@ import software.amazon.awssdk.transfer.s3.S3TransferManager;
  * error. Arguments: {@code <endpoint> <region> <accessKey> <secretKey> <profile: S3PROXY|CEPH>}.
  *
  * <p>Commands: {@code upload <contender> <file> <bucket> <key>}, {@code download <contender> <bucket> <key> <file>}
- * (contenders {@code eng-auto}, {@code eng-reactor}, {@code eng-reactor-md5}, {@code eng-reactor-none},
+ * (detail, for the engine: {@code verified=true|false}, whether the content was checked against the ETag or the
+ * stored CRC; contenders {@code eng-auto}, {@code eng-reactor}, {@code eng-reactor-md5}, {@code eng-reactor-none},
  * {@code eng-crt}, {@code eng-crt-none},
  * {@code tm-java}, {@code tm-crt}, or {@code eng:<backend>:<integrity>[:<part MiB>[:<concurrency>]]} for tuning),
  * {@code list <resource|client|sdk> <bucket>} (detail: keys listed),
@@ -110,11 +111,11 @@ public final class BenchAgent {
                 Path file = Path.of(w[4]);
                 Object c = contender(w[1]);
                 if (c instanceof S3TransferEngine engine) {
-                    engine.downloadFile(w[2], w[3], file).result().block(TIMEOUT);
-                } else {
-                    ((S3TransferManager) c).downloadFile(b -> b.destination(file)
-                            .getObjectRequest(g -> g.bucket(w[2]).key(w[3]))).completionFuture().join();
+                    return "verified=" + engine.downloadFile(w[2], w[3], file).result().block(TIMEOUT)
+                            .contentVerified();
                 }
+                ((S3TransferManager) c).downloadFile(b -> b.destination(file)
+                        .getObjectRequest(g -> g.bucket(w[2]).key(w[3]))).completionFuture().join();
                 return "";
             }
             case "list":

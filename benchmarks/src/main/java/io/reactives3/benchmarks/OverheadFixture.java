@@ -3,6 +3,7 @@ package io.reactives3.benchmarks;
 import io.reactives3.core.ListObjectsOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
+import io.reactives3.resource.ReactiveS3;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.S3Targets;
 import io.reactives3.testkit.StoreKind;
@@ -13,9 +14,9 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 
 /**
- * One server with a bucket of {@link #KEYS} keys, the reactive client for it, and the raw SDK
- * {@link S3AsyncClient} that client wraps (so both run with the same configuration and connection pool). Each call blocks the benchmark thread (never a Reactor or Netty
- * thread) until the answer is in.
+ * One server with a bucket of {@link #KEYS} keys, the reactive client for it, the resource model over that client,
+ * and the raw SDK {@link S3AsyncClient} the client wraps (so all run with the same configuration and connection
+ * pool). Each call blocks the benchmark thread (never a Reactor or Netty thread) until the answer is in.
  */
 final class OverheadFixture implements AutoCloseable {
 
@@ -27,6 +28,7 @@ final class OverheadFixture implements AutoCloseable {
     private final TestBucket bucket;
     private final S3AsyncClient raw;
     private final ReactiveS3Client reactive;
+    private final ReactiveS3 resources;
 
     OverheadFixture(StoreKind kind) {
         server = S3Targets.start(TargetOptions.of(kind).withRecording(false));
@@ -36,6 +38,7 @@ final class OverheadFixture implements AutoCloseable {
         reactive = ReactiveS3Client.builder().profile(profile).endpoint(server.endpoint()).region(server.region())
                 .credentialsProvider(server.credentialsProvider()).pathStyle(true).build();
         raw = reactive.sdkClient();
+        resources = ReactiveS3.create(reactive);
     }
 
     Object headRaw() {
@@ -62,6 +65,10 @@ final class OverheadFixture implements AutoCloseable {
     long listReactive() {
         return check(reactive.listObjects(bucket.name(), ListObjectsOptions.builder().pageSize(1000).build())
                 .count().block(TIMEOUT));
+    }
+
+    long listResource() {
+        return check(resources.bucket(bucket.name()).objects().all().count().block(TIMEOUT));
     }
 
     private static long check(long count) {

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * The reactive client's overhead over the raw SDK client as a ratio, with raw and reactive calls interleaved so that
  * both see the same server and machine state: the raw client is the very SDK client the reactive one wraps (same
- * configuration, same connection pool), so the difference is what this library adds per call. A round makes
+ * configuration, same connection pool), so the difference is what this library adds per call; the resource model's
+ * object collection is compared with the same raw client the same way. A round makes
  * {@code calls} calls with each client, alternating one by one; the ratio reactive/raw is computed per round and the
  * table gives the median ratio with its interquartile range, next to the median time per call. Warm-up rounds are
  * discarded.
@@ -40,6 +41,8 @@ public final class PairedOverheadBenchmark {
                         fixture::headRaw, fixture::headReactive)));
                 table.append(row(kind, "list 10,000 keys", compare(Math.max(1, warmup / 2), listRounds, 1,
                         fixture::listRaw, fixture::listReactive)));
+                table.append(row(kind, "list 10,000 keys, resource collection", compare(Math.max(1, warmup / 2),
+                        listRounds, 1, fixture::listRaw, fixture::listResource)));
             }
         }
         System.out.println(table);

@@ -5,8 +5,8 @@ import io.reactives3.core.error.PreconditionFailedException;
 import java.time.Instant;
 
 /**
- * Optional parts of GetObject / HeadObject: a range, conditions, a version. Immutable; build with {@link #builder()};
- * {@link #defaults()} sets nothing (the whole latest version, unconditionally).
+ * Optional parts of GetObject / HeadObject: a range, conditions, a version, the stored checksums. Immutable; build
+ * with {@link #builder()}; {@link #defaults()} sets nothing (the whole latest version, unconditionally).
  */
 public final class GetObjectOptions {
 
@@ -19,6 +19,7 @@ public final class GetObjectOptions {
     private final Instant ifUnmodifiedSince;
     private final String versionId;
     private final Integer partNumber;
+    private final boolean checksums;
 
     private GetObjectOptions(Builder b) {
         this.range = b.range;
@@ -28,6 +29,7 @@ public final class GetObjectOptions {
         this.ifUnmodifiedSince = b.ifUnmodifiedSince;
         this.versionId = b.versionId;
         this.partNumber = b.partNumber;
+        this.checksums = b.checksums;
         if (range != null && partNumber != null) {
             throw new InvalidInputException("a read can name a range or a part number, not both");
         }
@@ -78,6 +80,11 @@ public final class GetObjectOptions {
         return partNumber;
     }
 
+    /** Whether the store is asked for the object's stored checksums ({@code x-amz-checksum-mode: ENABLED}). */
+    public boolean checksums() {
+        return checksums;
+    }
+
     /** Builds {@link GetObjectOptions}. */
     public static final class Builder {
         private ByteRange range;
@@ -87,6 +94,7 @@ public final class GetObjectOptions {
         private Instant ifUnmodifiedSince;
         private String versionId;
         private Integer partNumber;
+        private boolean checksums;
 
         private Builder() {
         }
@@ -126,6 +134,17 @@ public final class GetObjectOptions {
                 throw new InvalidInputException("partNumber must be within 1..10000, got " + partNumber);
             }
             this.partNumber = partNumber;
+            return this;
+        }
+
+        /**
+         * Asks the store for the checksums it keeps for the object ({@code x-amz-checksum-mode: ENABLED}), reported
+         * in {@link io.reactives3.core.model.ObjectHead#checksumCrc32()} and its siblings; on GetObject the SDK then
+         * also checks a whole object's body against a full-object checksum. Stores without flexible checksums ignore
+         * it. On AWS, reading the checksums of an SSE-KMS object needs {@code kms:Decrypt}. Default {@code false}.
+         */
+        public Builder checksums(boolean checksums) {
+            this.checksums = checksums;
             return this;
         }
 

@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -342,6 +343,7 @@ final class ObjectOperations {
                 .ifUnmodifiedSince(options.ifUnmodifiedSince())
                 .versionId(options.versionId())
                 .partNumber(options.partNumber())
+                .checksumMode(options.checksums() ? ChecksumMode.ENABLED : null)
                 .build();
     }
 
@@ -373,6 +375,7 @@ final class ObjectOperations {
                 .ifUnmodifiedSince(options.ifUnmodifiedSince())
                 .versionId(options.versionId())
                 .partNumber(options.partNumber())
+                .checksumMode(options.checksums() ? ChecksumMode.ENABLED : null)
                 .build());
     }
 

@@ -122,7 +122,9 @@ final class Responses {
                 .cacheControl(r.cacheControl()).contentDisposition(r.contentDisposition())
                 .metadata(metadata(r.metadata())).partsCount(r.partsCount())
                 .serverSideEncryption(r.serverSideEncryptionAsString())
-                .sseCustomerAlgorithm(r.sseCustomerAlgorithm()).build();
+                .sseCustomerAlgorithm(r.sseCustomerAlgorithm()).checksumCrc32(r.checksumCRC32())
+                .checksumCrc32c(r.checksumCRC32C()).checksumCrc64nvme(r.checksumCRC64NVME())
+                .checksumType(r.checksumTypeAsString()).build();
     }
 
     /** The head of a HeadObject response (see {@link #head(String, String, GetObjectResponse, boolean)}). */
@@ -134,7 +136,9 @@ final class Responses {
                 .cacheControl(r.cacheControl()).contentDisposition(r.contentDisposition())
                 .metadata(metadata(r.metadata())).partsCount(r.partsCount())
                 .serverSideEncryption(r.serverSideEncryptionAsString())
-                .sseCustomerAlgorithm(r.sseCustomerAlgorithm()).build();
+                .sseCustomerAlgorithm(r.sseCustomerAlgorithm()).checksumCrc32(r.checksumCRC32())
+                .checksumCrc32c(r.checksumCRC32C()).checksumCrc64nvme(r.checksumCRC64NVME())
+                .checksumType(r.checksumTypeAsString()).build();
     }
 
     private static @Nullable Long objectSize(@Nullable String contentRange, @Nullable Long contentLength,

@@ -27,6 +27,10 @@ public final class ObjectHead {
     private final @Nullable Integer partsCount;
     private final @Nullable String serverSideEncryption;
     private final @Nullable String sseCustomerAlgorithm;
+    private final @Nullable String checksumCrc32;
+    private final @Nullable String checksumCrc32c;
+    private final @Nullable String checksumCrc64nvme;
+    private final @Nullable String checksumType;
 
     private ObjectHead(Builder b) {
         bucket = b.bucket;
@@ -45,6 +49,10 @@ public final class ObjectHead {
         partsCount = b.partsCount;
         serverSideEncryption = b.serverSideEncryption;
         sseCustomerAlgorithm = b.sseCustomerAlgorithm;
+        checksumCrc32 = b.checksumCrc32;
+        checksumCrc32c = b.checksumCrc32c;
+        checksumCrc64nvme = b.checksumCrc64nvme;
+        checksumType = b.checksumType;
     }
 
     /** A builder for the head of {@code bucket}/{@code key}; every other value starts unset ({@code null}). */
@@ -142,6 +150,37 @@ public final class ObjectHead {
     }
 
     /**
+     * The CRC32 the store keeps for the object ({@code x-amz-checksum-crc32}: base64 of 4 big-endian bytes, followed
+     * by {@code -N} for a composite checksum over N parts), or {@code null}: the store keeps none, or it was not asked
+     * for (HeadObject and GetObject send {@code x-amz-checksum-mode: ENABLED} only with
+     * {@link io.reactives3.core.GetObjectOptions.Builder#checksums(boolean)}).
+     */
+    public @Nullable String checksumCrc32() {
+        return checksumCrc32;
+    }
+
+    /** The CRC32C the store keeps for the object ({@code x-amz-checksum-crc32c}), as {@link #checksumCrc32()}. */
+    public @Nullable String checksumCrc32c() {
+        return checksumCrc32c;
+    }
+
+    /**
+     * The CRC-64/NVME the store keeps for the object ({@code x-amz-checksum-crc64nvme}: base64 of 8 big-endian bytes;
+     * S3 computes one for every new object since 2025), as {@link #checksumCrc32()}.
+     */
+    public @Nullable String checksumCrc64nvme() {
+        return checksumCrc64nvme;
+    }
+
+    /**
+     * {@code x-amz-checksum-type}: {@code FULL_OBJECT} (a checksum of the whole content) or {@code COMPOSITE} (a
+     * checksum of the parts' checksums), or {@code null} when the store did not say.
+     */
+    public @Nullable String checksumType() {
+        return checksumType;
+    }
+
+    /**
      * Whether the ETag can be a digest of the content: false for SSE-KMS and SSE-C objects, whose ETags are not
      * MD5s of the plaintext (S3's documented behaviour); true otherwise (SSE-S3 and unencrypted objects).
      */
@@ -166,14 +205,18 @@ public final class ObjectHead {
                 && Objects.equals(contentDisposition, h.contentDisposition) && metadata.equals(h.metadata)
                 && Objects.equals(partsCount, h.partsCount)
                 && Objects.equals(serverSideEncryption, h.serverSideEncryption)
-                && Objects.equals(sseCustomerAlgorithm, h.sseCustomerAlgorithm);
+                && Objects.equals(sseCustomerAlgorithm, h.sseCustomerAlgorithm)
+                && Objects.equals(checksumCrc32, h.checksumCrc32) && Objects.equals(checksumCrc32c, h.checksumCrc32c)
+                && Objects.equals(checksumCrc64nvme, h.checksumCrc64nvme)
+                && Objects.equals(checksumType, h.checksumType);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(bucket, key, contentLength, objectSize, contentType, eTag, lastModified, versionId,
                 storageClass, contentEncoding, cacheControl, contentDisposition, metadata, partsCount,
-                serverSideEncryption, sseCustomerAlgorithm);
+                serverSideEncryption, sseCustomerAlgorithm, checksumCrc32, checksumCrc32c, checksumCrc64nvme,
+                checksumType);
     }
 
     @Override
@@ -183,7 +226,9 @@ public final class ObjectHead {
                 + ", versionId=" + versionId + ", storageClass=" + storageClass + ", contentEncoding="
                 + contentEncoding + ", cacheControl=" + cacheControl + ", contentDisposition=" + contentDisposition
                 + ", metadata=" + metadata + ", partsCount=" + partsCount + ", serverSideEncryption="
-                + serverSideEncryption + ", sseCustomerAlgorithm=" + sseCustomerAlgorithm + "]";
+                + serverSideEncryption + ", sseCustomerAlgorithm=" + sseCustomerAlgorithm + ", checksumCrc32="
+                + checksumCrc32 + ", checksumCrc32c=" + checksumCrc32c + ", checksumCrc64nvme=" + checksumCrc64nvme
+                + ", checksumType=" + checksumType + "]";
     }
 
     /** Builds an {@link ObjectHead}; every setter accepts {@code null} for "the store did not say". */
@@ -204,6 +249,10 @@ public final class ObjectHead {
         private @Nullable Integer partsCount;
         private @Nullable String serverSideEncryption;
         private @Nullable String sseCustomerAlgorithm;
+        private @Nullable String checksumCrc32;
+        private @Nullable String checksumCrc32c;
+        private @Nullable String checksumCrc64nvme;
+        private @Nullable String checksumType;
 
         private Builder(String bucket, String key) {
             this.bucket = Objects.requireNonNull(bucket, "bucket");
@@ -291,6 +340,30 @@ public final class ObjectHead {
         /** See {@link ObjectHead#sseCustomerAlgorithm()}. */
         public Builder sseCustomerAlgorithm(@Nullable String sseCustomerAlgorithm) {
             this.sseCustomerAlgorithm = sseCustomerAlgorithm;
+            return this;
+        }
+
+        /** See {@link ObjectHead#checksumCrc32()}. */
+        public Builder checksumCrc32(@Nullable String checksumCrc32) {
+            this.checksumCrc32 = checksumCrc32;
+            return this;
+        }
+
+        /** See {@link ObjectHead#checksumCrc32c()}. */
+        public Builder checksumCrc32c(@Nullable String checksumCrc32c) {
+            this.checksumCrc32c = checksumCrc32c;
+            return this;
+        }
+
+        /** See {@link ObjectHead#checksumCrc64nvme()}. */
+        public Builder checksumCrc64nvme(@Nullable String checksumCrc64nvme) {
+            this.checksumCrc64nvme = checksumCrc64nvme;
+            return this;
+        }
+
+        /** See {@link ObjectHead#checksumType()}. */
+        public Builder checksumType(@Nullable String checksumType) {
+            this.checksumType = checksumType;
             return this;
         }
 

@@ -306,8 +306,7 @@ final class CrtFileBackend implements FileBackend {
 
     @Override
     public Mono<DownloadResult> downloadFile(String bucket, String key, Path destination, TransferRun run) {
-        return PartRetry.withRetries(client.headObject(bucket, key), settings, "HeadObject s3://" + bucket + "/" + key)
-                .flatMap(head -> download(head, destination, run));
+        return RangedDownloader.head(client, bucket, key, settings).flatMap(head -> download(head, destination, run));
     }
 
     private Mono<DownloadResult> download(ObjectHead head, Path destination, TransferRun run) {

@@ -111,17 +111,18 @@ final class LocalFiles {
     }
 
     /**
-     * The MD5 of each {@code partSize} slice of {@code [0, size)}, in order; the slices are digested in parallel
-     * (one per processor) on bounded-elastic threads.
+     * The digest ({@code hash}) of each {@code partSize} slice of {@code [0, size)}, in order; the slices are digested
+     * in parallel (one per processor) on bounded-elastic threads.
      */
-    static Mono<List<byte[]>> partMd5s(Path file, long size, long partSize) {
+    static Mono<List<byte[]>> partDigests(Path file, long size, long partSize, ContentHash hash) {
         int parts = (int) PartPlan.ceilDiv(size, partSize);
         return Flux.range(0, parts)
                 .flatMapSequential(i -> Mono.fromCallable(() -> {
                     long offset = i * partSize;
-                    MessageDigest md5 = Checksums.md5();
-                    scan(file, offset, Math.min(partSize, size - offset), (bytes, n) -> md5.update(bytes, 0, n));
-                    return md5.digest();
+                    ContentHash.Running running = hash.start();
+                    scan(file, offset, Math.min(partSize, size - offset),
+                            (bytes, n) -> running.update(ByteBuffer.wrap(bytes, 0, n)));
+                    return running.finish();
                 }).subscribeOn(Schedulers.boundedElastic()), Runtime.getRuntime().availableProcessors(), 1)
                 .collectList();
     }

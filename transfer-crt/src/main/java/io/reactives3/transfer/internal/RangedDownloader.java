@@ -1,6 +1,8 @@
 package io.reactives3.transfer.internal;
 
 import org.jspecify.annotations.Nullable;
+import io.reactives3.core.ReactiveS3Client;
+import io.reactives3.core.error.AccessDeniedException;
 import io.reactives3.core.error.DataIntegrityException;
 import io.reactives3.core.error.PreconditionFailedException;
 import io.reactives3.core.error.S3ServiceException;
@@ -48,9 +50,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
  * slow subscriber holds at most the window, and a paused one does not stall the HTTP reads (each range is read
  * whole as soon as its memory is reserved), so no read timeout hits it.
  *
- * <p>Checks (MD5 mode, see {@link ReadPlan}): the content must give the ETag, in one of the plan's candidate part
- * layouts. A file download digests the first layout while reading and the others from the downloaded file (no second
- * GET), so an object in any candidate layout is read once. When none matches, the read was corrupted or the object
+ * <p>Checks (see {@link ReadPlan}): the content must give the stored CRC or the ETag, in one of the plan's candidate
+ * part layouts. A file download digests the first layout while reading and the others from the downloaded file (no
+ * second GET), so an object in any candidate layout is read once. When none matches, the read was corrupted or the object
  * has a layout no candidate guessed (or an ETag that is not a digest: SSE-KMS or SSE-C on AWS). A file download then
  * reads everything once more: a second read that gives the ETag wins; a second read identical to the first means the
  * ETag cannot be checked (accepted, {@code contentVerified=false}, logged); two different reads are a
@@ -120,22 +122,22 @@ final class RangedDownloader {
             if (firstMatches) {
                 return Mono.just(true);
             }
-            LOG.warn("{}: the content read gives ETag {} but the object's is {} (part sizes tried: {}); reading it "
-                    + "again to tell a corrupted read from an ETag that is not a digest of the content", target,
-                    plan.eTagOf(first), plan.eTag(), plan.layouts());
+            LOG.warn("{}: the content read gives {} {} but the object's is {} (part sizes tried: {}); reading it "
+                    + "again to tell a corrupted read from a value that is not a digest of the content", target,
+                    plan.expectedName(), plan.digestOf(first), plan.expected(), plan.layouts());
             return read.get().flatMap(second -> anyLayoutMatches(plan, second, file).flatMap(secondMatches -> {
                 if (secondMatches) {
                     return Mono.just(true);
                 }
                 if (sameDigests(first, second)) {
-                    LOG.warn("{}: two reads gave the same content, whose digest differs from ETag {} (a part layout "
+                    LOG.warn("{}: two reads gave the same content, whose digest differs from {} {} (a part layout "
                             + "none of {} gives, or an SSE-KMS/SSE-C ETag): content accepted unverified", target,
-                            plan.eTag(), plan.layouts());
+                            plan.expectedName(), plan.expected(), plan.layouts());
                     return Mono.just(false);
                 }
                 return Mono.error(new DataIntegrityException(target + ": two reads gave different content and "
-                        + "neither matches ETag " + plan.eTag() + " (" + plan.eTagOf(first) + ", "
-                        + plan.eTagOf(second) + ")"));
+                        + "neither matches " + plan.expectedName() + " " + plan.expected() + " ("
+                        + plan.digestOf(first) + ", " + plan.digestOf(second) + ")"));
             }));
         }));
     }
@@ -149,17 +151,23 @@ final class RangedDownloader {
             return Mono.just(true);
         }
         return Flux.fromIterable(plan.otherSizes())
-                .concatMap(partSize -> ofLocalFile(plan, file, LocalFiles.partMd5s(file, plan.size(), partSize)))
+                .concatMap(partSize -> ofLocalFile(plan, file,
+                        LocalFiles.partDigests(file, plan.size(), partSize, plan.hash())))
                 .any(plan::matches);
     }
 
-    /** The digests the plan checks, computed from a downloaded file (part digests in parallel, bounded-elastic). */
+    /**
+     * The digests the plan checks, computed from a downloaded file (pieces in parallel, bounded-elastic; a whole
+     * MD5 in one pass).
+     */
     static Mono<List<byte[]>> fileDigests(ReadPlan plan, Path file) {
         Mono<List<byte[]>> digests = switch (plan.check()) {
             case NONE -> Mono.just(List.of());
-            case WHOLE_MD5 -> Mono.fromCallable(() -> List.of(LocalFiles.digest(file, plan.size(), IntegrityMode.MD5)
-                    .md5())).subscribeOn(Schedulers.boundedElastic());
-            case PART_MD5S -> LocalFiles.partMd5s(file, plan.size(), plan.segmentSize());
+            case WHOLE -> plan.hash() == ContentHash.MD5
+                    ? Mono.fromCallable(() -> List.of(LocalFiles.digest(file, plan.size(), IntegrityMode.MD5).md5()))
+                            .subscribeOn(Schedulers.boundedElastic())
+                    : LocalFiles.partDigests(file, plan.size(), plan.segmentSize(), plan.hash());
+            case PARTS -> LocalFiles.partDigests(file, plan.size(), plan.segmentSize(), plan.hash());
         };
         return ofLocalFile(plan, file, digests);
     }
@@ -195,7 +203,8 @@ final class RangedDownloader {
         TransferRun run = TransferRun.single();
         MemoryBudget budget = settings.memoryBudget();
         return Flux.defer(() -> {
-            List<SegmentDigester> digesters = plan.layouts().stream().map(SegmentDigester::new).toList();
+            List<SegmentDigester> digesters = plan.layouts().stream()
+                    .map(segmentSize -> new SegmentDigester(segmentSize, plan.hash())).toList();
             Set<MemoryBudget.Reservation> held = ConcurrentHashMap.newKeySet();
             return Flux.range(1, plan.ranges().partCount())
                     .flatMapSequential(n -> budget.reserve(plan.ranges().length(n))
@@ -227,8 +236,8 @@ final class RangedDownloader {
         if (digests.stream().anyMatch(plan::matches)) {
             return Mono.empty();
         }
-        String mismatch = "downloadStream " + describe(plan) + ": the content read gives ETag "
-                + plan.eTagOf(digests.get(0)) + " but the object's is " + plan.eTag();
+        String mismatch = "downloadStream " + describe(plan) + ": the content read gives " + plan.expectedName()
+                + " " + plan.digestOf(digests.get(0)) + " but the object's is " + plan.expected();
         if (plan.layoutCertain()) {
             return Mono.error(new DataIntegrityException(mismatch));
         }
@@ -284,7 +293,20 @@ final class RangedDownloader {
      * long), after the attempts.
      */
     Mono<ObjectHead> head(String bucket, String key) {
-        return PartRetry.withRetries(clients.base().headObject(bucket, key), settings, "HeadObject s3://" + bucket + "/" + key);
+        return head(clients.base(), bucket, key, settings);
+    }
+
+    /**
+     * The HEAD that starts a download, retried as a part is. Under the {@code AUTO} and {@code CRC32} modes it asks
+     * for the object's stored checksums (which the download then checks instead of the ETag); where that is refused
+     * (on AWS, an SSE-KMS object without {@code kms:Decrypt}), it asks again without.
+     */
+    static Mono<ObjectHead> head(ReactiveS3Client client, String bucket, String key, TransferSettings settings) {
+        boolean checksums = settings.integrity() == IntegrityMode.AUTO || settings.integrity() == IntegrityMode.CRC32;
+        Mono<ObjectHead> plain = client.headObject(bucket, key);
+        Mono<ObjectHead> head = !checksums ? plain : client.headObject(bucket, key, o -> o.checksums(true))
+                .onErrorResume(AccessDeniedException.class, denied -> plain);
+        return PartRetry.withRetries(head, settings, "HeadObject s3://" + bucket + "/" + key);
     }
 
     // ------------------------------------------------------------------ one range
@@ -354,7 +376,7 @@ final class RangedDownloader {
             long first = plan.ranges().offset(n);
             long length = plan.ranges().length(n);
             long[] received = {0};
-            SegmentDigester digester = digest ? new SegmentDigester(plan.segmentSize()) : null;
+            SegmentDigester digester = digest ? new SegmentDigester(plan.segmentSize(), plan.hash()) : null;
             GetObjectRequest request = GetObjectRequest.builder().bucket(plan.head().bucket()).key(plan.head().key())
                     .range("bytes=" + first + "-" + (first + length - 1))
                     .ifMatch(plan.eTag() == null ? null : "\"" + plan.eTag() + "\"")

@@ -4,36 +4,51 @@ import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.transfer.IntegrityMode;
 import io.reactives3.transfer.TransferSettings;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How an object is read in ranges and what its bytes can be checked against (MD5 mode).
+ * How an object is read in ranges and what its bytes are checked against.
  *
+ * <p>What is checked ({@link #check}, with {@link #hash} giving the expected value {@link #expected}):
  * <ul>
- *   <li>{@link Check#WHOLE_MD5}: the ETag is a plain MD5 (a single-request upload, or a store such as LocalS3 that
- *       gives multipart objects a whole-object MD5): the whole content must have that MD5.</li>
- *   <li>{@link Check#PART_MD5S}: the ETag is {@code md5(part md5s)-N}. Its part layout is not known: no store here
- *       tells it (HEAD with {@code partNumber}: S3Proxy answers 501, LocalS3 and Ceph RGW 16.2 ignore it;
- *       {@code GetObjectAttributes}: none of them), and parts need not be the engine's size (the Go and JavaScript
- *       SDKs upload 5 MiB parts, the AWS CLI 8 MiB). So the layouts of the engine's part size and of
- *       {@link #COMMON_PART_SIZES} that give N parts for this size are candidates ({@link #layouts()}); the content
- *       matches when one of them gives the ETag. File ranges are aligned on the first candidate's parts.</li>
- *   <li>{@link Check#NONE}: other modes, no usable ETag (none, or SSE-KMS / SSE-C, whose ETags are not MD5s), or a
- *       multipart ETag whose part count no candidate gives: lengths and ETag consistency only.</li>
+ *   <li>a CRC the store keeps (modes {@code AUTO} and {@code CRC32}, read with {@code x-amz-checksum-mode}: S3,
+ *       S3Proxy, MinIO keep the CRC32 or CRC32C an upload sent, and S3 a CRC-64/NVME of every new object since
+ *       2025). A full-object CRC ({@link Check#WHOLE}): the CRCs of
+ *       the ranges, read side by side, combine into the whole content's, whatever its upload layout. A composite
+ *       one ({@code crc(part crcs)-N}, {@link Check#PARTS}): the CRC of each part, in a candidate layout as below.
+ *       A CRC costs a fraction of MD5's CPU time (intrinsic in every JIT tier), so {@code AUTO} prefers it.</li>
+ *   <li>Otherwise the ETag (modes {@code AUTO} and {@code MD5}): a plain MD5 ({@link Check#WHOLE}: a single-request
+ *       upload, or a store such as LocalS3 that gives multipart objects a whole-object MD5) must be the whole
+ *       content's; a multipart ETag {@code md5(part md5s)-N} ({@link Check#PARTS}) the parts'.</li>
+ *   <li>{@link Check#NONE}: mode {@code NONE}, no usable ETag or CRC (none, SSE-KMS / SSE-C ETags, which are not
+ *       MD5s), or a composite whose part count no candidate layout gives: lengths and ETag consistency only.</li>
  * </ul>
- * What a mismatch means is decided by the readers ({@link RangedDownloader}): with a certain layout
+ * A composite's part layout is not known: no store here tells it (HEAD with {@code partNumber}: S3Proxy answers
+ * 501, LocalS3 and Ceph RGW 16.2 ignore it; {@code GetObjectAttributes}: none of them), and parts need not be the
+ * engine's size (the Go and JavaScript SDKs upload 5 MiB parts, the AWS CLI 8 MiB). So the layouts of the engine's
+ * part size and of {@link #COMMON_PART_SIZES} that give N parts for this size are candidates ({@link #layouts()});
+ * the content matches when one of them gives the expected value. File ranges are aligned on the first candidate's
+ * parts. What a mismatch means is decided by the readers ({@link RangedDownloader}): with a certain layout
  * ({@link #layoutCertain()}) it is a corrupted read; with candidates only it may be a layout none of them guessed.
  *
- * @param head        the object's head (size, ETag) every range is checked against
+ * @param head        the object's head (size, ETag, stored checksums) every range is checked against
  * @param ranges      the ranges to read
  * @param check       what the content is checked against
- * @param segmentSize for PART_MD5S the first candidate part size; for WHOLE_MD5 and NONE the object size
- * @param otherSizes  for PART_MD5S the other candidate part sizes (each giving the ETag's part count), else empty
+ * @param hash        the digest the check uses (MD5 for ETags)
+ * @param expected    what the digests must give: the unquoted ETag, or the stored checksum; empty for NONE
+ * @param segmentSize for PARTS the first candidate part size; for WHOLE the size of the pieces digested (the object
+ *                    size, or a file download's range size for a CRC, whose pieces combine)
+ * @param otherSizes  for PARTS the other candidate part sizes (each giving the part count), else empty
  */
-record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize, List<Long> otherSizes) {
+record ReadPlan(ObjectHead head, PartPlan ranges, Check check, ContentHash hash, String expected, long segmentSize,
+                List<Long> otherSizes) {
 
     /**
      * Part sizes other tools upload with, tried after the engine's own: 8 MiB (AWS CLI, boto3, the Java and CRT
@@ -44,7 +59,7 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
             16 * TransferSettings.MIB, 15 * TransferSettings.MIB);
 
     /** What the content is checked against. */
-    enum Check { NONE, WHOLE_MD5, PART_MD5S }
+    enum Check { NONE, WHOLE, PARTS }
 
     ReadPlan {
         otherSizes = List.copyOf(otherSizes);
@@ -71,7 +86,12 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
         return head.eTag();
     }
 
-    /** The candidate segment sizes, the first one first: one for WHOLE_MD5 (the object size), none for NONE. */
+    /** What {@link #expected} is, for messages: "ETag", "x-amz-checksum-crc32", ... */
+    String expectedName() {
+        return hash == ContentHash.MD5 ? "ETag" : "x-amz-checksum-" + hash.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The candidate segment sizes, the first one first: one for WHOLE, none for NONE. */
     List<Long> layouts() {
         if (check == Check.NONE) {
             return List.of();
@@ -83,26 +103,34 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
     }
 
     /**
-     * Whether the content's digest can only give the ETag one way, so that a mismatch is a corrupted read: a plain
-     * MD5 ETag, or a multipart ETag of one part.
+     * Whether the content's digests can give the expected value one way only, so that a mismatch is a corrupted
+     * read: a whole-content MD5 or CRC, or a composite of one part.
      */
     boolean layoutCertain() {
-        return check == Check.WHOLE_MD5 || (check == Check.PART_MD5S && Checksums.multipartPartCount(eTag()) == 1);
+        return check == Check.WHOLE || (check == Check.PARTS && partCount(expected) == 1);
     }
 
     /** A plan for a download to a file: one range below the threshold, else parts (aligned when checkable). */
     static ReadPlan forFile(ObjectHead head, TransferSettings settings) {
         long size = sizeOf(head);
-        ReadPlan checked = checked(head, settings);
+        ReadPlan checked = checked(head, settings, settings.partSize());
         PartPlan ranges;
+        long segmentSize = checked.segmentSize();
         if (!PartPlan.multipart(size, settings.multipartThreshold())) {
             ranges = PartPlan.exact(size, Math.max(1, size));
-        } else if (checked.check() == Check.PART_MD5S) {
+            if (checked.check() == Check.WHOLE) {
+                segmentSize = Math.max(1, size);
+            }
+        } else if (checked.check() == Check.PARTS) {
             ranges = PartPlan.exact(size, checked.segmentSize());
         } else {
             ranges = PartPlan.of(size, settings.partSize());
+            if (checked.check() == Check.WHOLE && checked.hash() != ContentHash.MD5) {
+                segmentSize = ranges.partSize();
+            }
         }
-        return new ReadPlan(head, ranges, checked.check(), checked.segmentSize(), checked.otherSizes());
+        return new ReadPlan(head, ranges, checked.check(), checked.hash(), checked.expected(), segmentSize,
+                checked.otherSizes());
     }
 
     /**
@@ -111,27 +139,93 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
      */
     static ReadPlan forStream(ObjectHead head, TransferSettings settings, long rangeSize) {
         long size = sizeOf(head);
-        ReadPlan checked = checked(head, settings);
+        ReadPlan checked = checked(head, settings, Math.max(1, size));
         return new ReadPlan(head, PartPlan.exact(size, Math.max(1, Math.min(rangeSize, size))), checked.check(),
-                checked.segmentSize(), checked.otherSizes());
+                checked.hash(), checked.expected(), checked.segmentSize(), checked.otherSizes());
     }
 
-    private static ReadPlan checked(ObjectHead head, TransferSettings settings) {
+    /** The check for {@code head} (ranges: the whole object; a WHOLE CRC digests pieces of {@code crcPieces}). */
+    private static ReadPlan checked(ObjectHead head, TransferSettings settings, long crcPieces) {
         long size = sizeOf(head);
         PartPlan whole = PartPlan.exact(size, Math.max(1, size));
-        boolean md5 = settings.integrity() == IntegrityMode.MD5 || settings.integrity() == IntegrityMode.AUTO;
+        IntegrityMode mode = settings.integrity();
+        if (mode == IntegrityMode.AUTO || mode == IntegrityMode.CRC32) {
+            ReadPlan crc = storedCrc(head, whole, settings, crcPieces);
+            if (crc != null) {
+                return crc;
+            }
+        }
+        boolean md5 = mode == IntegrityMode.MD5 || mode == IntegrityMode.AUTO;
         if (md5 && head.eTag() != null && head.eTagMayBeDigest()) {
-            int parts = Checksums.multipartPartCount(head.eTag());
+            String eTag = Checksums.unquote(head.eTag());
+            int parts = Checksums.multipartPartCount(eTag);
             if (parts > 0) {
                 List<Long> sizes = candidatePartSizes(size, parts, settings.partSize());
                 if (!sizes.isEmpty()) {
-                    return new ReadPlan(head, whole, Check.PART_MD5S, sizes.get(0), sizes.subList(1, sizes.size()));
+                    return new ReadPlan(head, whole, Check.PARTS, ContentHash.MD5, eTag, sizes.get(0),
+                            sizes.subList(1, sizes.size()));
                 }
-            } else if (Checksums.isMd5ETag(head.eTag())) {
-                return new ReadPlan(head, whole, Check.WHOLE_MD5, Math.max(1, size), List.of());
+            } else if (Checksums.isMd5ETag(eTag)) {
+                return new ReadPlan(head, whole, Check.WHOLE, ContentHash.MD5, eTag, Math.max(1, size), List.of());
             }
         }
-        return new ReadPlan(head, whole, Check.NONE, Math.max(1, size), List.of());
+        return new ReadPlan(head, whole, Check.NONE, ContentHash.MD5, "", Math.max(1, size), List.of());
+    }
+
+    /**
+     * The check against the CRC the store keeps (CRC32, CRC32C or CRC-64/NVME), or {@code null} when it gave none
+     * usable here.
+     */
+    private static @Nullable ReadPlan storedCrc(ObjectHead head, PartPlan whole, TransferSettings settings,
+                                                long crcPieces) {
+        ContentHash hash = head.checksumCrc32() != null ? ContentHash.CRC32
+                : head.checksumCrc32c() != null ? ContentHash.CRC32C
+                : head.checksumCrc64nvme() != null ? ContentHash.CRC64NVME : null;
+        if (hash == null || !hash.available()) {
+            return null;
+        }
+        String value = switch (hash) {
+            case CRC32 -> head.checksumCrc32();
+            case CRC32C -> head.checksumCrc32c();
+            default -> head.checksumCrc64nvme();
+        };
+        int dash = value.indexOf('-');
+        if (!isDigest(dash < 0 ? value : value.substring(0, dash), hash)) {
+            return null;
+        }
+        long size = whole.objectSize();
+        if (dash < 0) {
+            return new ReadPlan(head, whole, Check.WHOLE, hash, value, Math.max(1, crcPieces), List.of());
+        }
+        int parts = partCount(value);
+        List<Long> sizes = parts > 0 ? candidatePartSizes(size, parts, settings.partSize()) : List.of();
+        if (sizes.isEmpty()) {
+            return null;
+        }
+        return new ReadPlan(head, whole, Check.PARTS, hash, value, sizes.get(0), sizes.subList(1, sizes.size()));
+    }
+
+    /** Whether {@code base64} encodes a digest of {@code hash}'s length. */
+    private static boolean isDigest(String base64, ContentHash hash) {
+        try {
+            return Base64.getDecoder().decode(base64).length == hash.length();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The N of a composite value ({@code ...-N}), or -1. */
+    private static int partCount(String value) {
+        int dash = value.lastIndexOf('-');
+        if (dash < 0) {
+            return -1;
+        }
+        try {
+            int parts = Integer.parseInt(value.substring(dash + 1));
+            return parts >= 1 ? parts : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**
@@ -152,22 +246,37 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, long segmentSize,
         return List.copyOf(sizes);
     }
 
-    /** Whether a range's reader should digest segments as bytes arrive (else: nothing, or a pass over the file). */
+    /**
+     * Whether a range's reader should digest segments as bytes arrive (else: nothing, or a pass over the file): all
+     * but a whole-object MD5 read in several ranges, whose pieces do not combine.
+     */
     boolean digestsWhileReading() {
-        return check == Check.PART_MD5S || (check == Check.WHOLE_MD5 && ranges.partCount() <= 1);
+        return check == Check.PARTS || (check == Check.WHOLE && (hash != ContentHash.MD5 || ranges.partCount() <= 1));
     }
 
-    /** The ETag value the digests give: {@code md5(part md5s)-N}, or the hex MD5. */
-    String eTagOf(List<byte[]> md5s) {
-        if (check == Check.PART_MD5S) {
-            return Checksums.multipartETag(md5s);
+    /**
+     * The value {@code digests} give, in {@link #expected}'s form: {@code md5(part md5s)-N} or the hex MD5 for
+     * ETags; the base64 CRC of the part CRCs and {@code -N}, or the combined base64 CRC, for stored checksums.
+     */
+    String digestOf(List<byte[]> digests) {
+        if (hash == ContentHash.MD5) {
+            if (check == Check.PARTS) {
+                return Checksums.multipartETag(digests);
+            }
+            // an empty object is read with no range at all: its digest is the MD5 of nothing
+            return Checksums.hex(digests.isEmpty() ? Checksums.md5().digest() : digests.get(0));
         }
-        // an empty object is read with no range at all: its digest is the MD5 of nothing
-        return Checksums.hex(md5s.isEmpty() ? Checksums.md5().digest() : md5s.get(0));
+        if (check == Check.PARTS) {
+            ByteArrayOutputStream concatenated = new ByteArrayOutputStream();
+            digests.forEach(concatenated::writeBytes);
+            return ContentHash.base64(hash.of(concatenated.toByteArray())) + "-" + digests.size();
+        }
+        return ContentHash.base64(hash.combine(digests, segmentSize, size()));
     }
 
-    /** Whether the digests give the object's ETag. */
-    boolean matches(List<byte[]> md5s) {
-        return eTagOf(md5s).equalsIgnoreCase(Checksums.unquote(eTag()));
+    /** Whether the digests give {@link #expected}. */
+    boolean matches(List<byte[]> digests) {
+        String given = digestOf(digests);
+        return hash == ContentHash.MD5 ? given.equalsIgnoreCase(expected) : given.equals(expected);
     }
 }

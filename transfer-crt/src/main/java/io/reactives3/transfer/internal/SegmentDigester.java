@@ -1,28 +1,36 @@
 package io.reactives3.transfer.internal;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MD5s of consecutive fixed-size segments of a byte stream read in order: the part MD5s of a multipart object
- * (segment = the upload's part size), or the whole object's MD5 (one segment). A ranged read that starts on a
- * segment boundary and covers whole segments (the last one may be short at the object's end) digests exactly the
- * parts it covers. Not thread-safe: one per ranged read.
+ * Digests ({@link ContentHash}) of consecutive fixed-size segments of a byte stream read in order: the part MD5s or
+ * CRCs of a multipart object (segment = the upload's part size), the whole object's MD5 (one segment), or the CRCs of
+ * a whole object's ranges (combined afterwards). A ranged read that starts on a segment boundary and covers whole
+ * segments (the last one may be short at the object's end) digests exactly the segments it covers. Not thread-safe:
+ * one per ranged read.
  */
 final class SegmentDigester {
 
     private final long segmentSize;
+    private final ContentHash hash;
     private final List<byte[]> done = new ArrayList<>();
-    private MessageDigest current = Checksums.md5();
+    private ContentHash.Running current;
     private long inSegment;
 
-    SegmentDigester(long segmentSize) {
+    SegmentDigester(long segmentSize, ContentHash hash) {
         if (segmentSize <= 0) {
             throw new IllegalArgumentException("segment size must be > 0");
         }
         this.segmentSize = segmentSize;
+        this.hash = hash;
+        this.current = hash.start();
+    }
+
+    /** MD5s of segments of {@code segmentSize}. */
+    SegmentDigester(long segmentSize) {
+        this(segmentSize, ContentHash.MD5);
     }
 
     /** Digests {@code buffer}'s remaining bytes without moving its position. */
@@ -36,17 +44,17 @@ final class SegmentDigester {
             in.position(in.position() + n);
             inSegment += n;
             if (inSegment == segmentSize) {
-                done.add(current.digest());
-                current = Checksums.md5();
+                done.add(current.finish());
+                current = hash.start();
                 inSegment = 0;
             }
         }
     }
 
-    /** The MD5s of the segments read, the last (short) one included; the digester is spent afterwards. */
+    /** The digests of the segments read, the last (short) one included; the digester is spent afterwards. */
     List<byte[]> finish() {
         if (inSegment > 0 || done.isEmpty()) {
-            done.add(current.digest());
+            done.add(current.finish());
             inSegment = 0;
         }
         return List.copyOf(done);
