@@ -113,7 +113,7 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, ContentHash hash,
     /** A plan for a download to a file: one range below the threshold, else parts (aligned when checkable). */
     static ReadPlan forFile(ObjectHead head, TransferSettings settings) {
         long size = sizeOf(head);
-        ReadPlan checked = checked(head, settings, settings.partSize());
+        ReadPlan checked = checked(head, settings);
         PartPlan ranges;
         long segmentSize = checked.segmentSize();
         if (!PartPlan.multipart(size, settings.multipartThreshold())) {
@@ -139,18 +139,18 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, ContentHash hash,
      */
     static ReadPlan forStream(ObjectHead head, TransferSettings settings, long rangeSize) {
         long size = sizeOf(head);
-        ReadPlan checked = checked(head, settings, Math.max(1, size));
+        ReadPlan checked = checked(head, settings);
         return new ReadPlan(head, PartPlan.exact(size, Math.max(1, Math.min(rangeSize, size))), checked.check(),
                 checked.hash(), checked.expected(), checked.segmentSize(), checked.otherSizes());
     }
 
-    /** The check for {@code head} (ranges: the whole object; a WHOLE CRC digests pieces of {@code crcPieces}). */
-    private static ReadPlan checked(ObjectHead head, TransferSettings settings, long crcPieces) {
+    /** The check for {@code head}, read as one range (a file download then cuts the ranges). */
+    private static ReadPlan checked(ObjectHead head, TransferSettings settings) {
         long size = sizeOf(head);
         PartPlan whole = PartPlan.exact(size, Math.max(1, size));
         IntegrityMode mode = settings.integrity();
         if (mode == IntegrityMode.AUTO || mode == IntegrityMode.CRC32) {
-            ReadPlan crc = storedCrc(head, whole, settings, crcPieces);
+            ReadPlan crc = storedCrc(head, whole, settings);
             if (crc != null) {
                 return crc;
             }
@@ -176,8 +176,7 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, ContentHash hash,
      * The check against the CRC the store keeps (CRC32, CRC32C or CRC-64/NVME), or {@code null} when it gave none
      * usable here.
      */
-    private static @Nullable ReadPlan storedCrc(ObjectHead head, PartPlan whole, TransferSettings settings,
-                                                long crcPieces) {
+    private static @Nullable ReadPlan storedCrc(ObjectHead head, PartPlan whole, TransferSettings settings) {
         ContentHash hash = head.checksumCrc32() != null ? ContentHash.CRC32
                 : head.checksumCrc32c() != null ? ContentHash.CRC32C
                 : head.checksumCrc64nvme() != null ? ContentHash.CRC64NVME : null;
@@ -195,7 +194,7 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, ContentHash hash,
         }
         long size = whole.objectSize();
         if (dash < 0) {
-            return new ReadPlan(head, whole, Check.WHOLE, hash, value, Math.max(1, crcPieces), List.of());
+            return new ReadPlan(head, whole, Check.WHOLE, hash, value, Math.max(1, size), List.of());
         }
         int parts = partCount(value);
         List<Long> sizes = parts > 0 ? candidatePartSizes(size, parts, settings.partSize()) : List.of();
