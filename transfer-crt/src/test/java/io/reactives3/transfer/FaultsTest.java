@@ -40,14 +40,6 @@ class FaultsTest {
         return S3TransferEngine.create(client, Engines.settings(TransferBackend.REACTOR));
     }
 
-    /**
-     * The GET of the first part of a SIZE object. Not "the first GET": the parts are requested in parallel, and the
-     * last one, one byte long, sometimes arrives first, where a fault at byte 1,000 or 12,345 changes nothing.
-     */
-    private static Fault firstPartGet() {
-        return Fault.on(head -> head.operation().equals("GetObject")
-                && head.header("range").orElse("").startsWith("bytes=0-"));
-    }
 
     @S3Test
     void uploadFile_slowDownTwice_retriesOnlyTheFailedPartsWithoutResendingCompletedOnes(S3Target target,
@@ -118,7 +110,7 @@ class FaultsTest {
         byte[] content = TestData.bytes(SIZE, 5);
         bucket.put("f", content);
         try (ReactiveS3Client client = noSdkRetries(target); S3TransferEngine engine = engine(client)) {
-            target.faults().add(firstPartGet().truncateResponseBody(1000).times(1));
+            target.faults().add(Engines.firstPartGet().truncateResponseBody(1000).times(1));
             DownloadResult result = engine.downloadFile(bucket.name(), "f", dir.resolve("out")).result()
                     .block(TIMEOUT);
             assertThat(result).isNotNull();
@@ -138,7 +130,7 @@ class FaultsTest {
         try (ReactiveS3Client client = noSdkRetries(target); S3TransferEngine engine = engine(client)) {
             engine.uploadFile(source, bucket.name(), "f").result().block(TIMEOUT);
             target.requestLog().clear();
-            target.faults().add(firstPartGet().corruptResponseBody(12345).times(1));
+            target.faults().add(Engines.firstPartGet().corruptResponseBody(12345).times(1));
             DownloadResult result = engine.downloadFile(bucket.name(), "f", dir.resolve("out")).result()
                     .block(TIMEOUT);
             assertThat(result).isNotNull();
@@ -199,7 +191,7 @@ class FaultsTest {
         byte[] content = TestData.bytes(SIZE, 10);
         bucket.put("f", content);
         try (ReactiveS3Client client = noSdkRetries(target); S3TransferEngine engine = engine(client)) {
-            target.faults().add(firstPartGet().truncateResponseBody(1000).times(1));
+            target.faults().add(Engines.firstPartGet().truncateResponseBody(1000).times(1));
             byte[] digest = engine.downloadStream(bucket.name(), "f")
                     .flatMap(s -> s.body().reduce(Engines.md5(), (md5, b) -> {
                         md5.update(b);

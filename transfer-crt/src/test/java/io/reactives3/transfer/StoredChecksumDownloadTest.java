@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.model.ObjectHead;
 import io.reactives3.core.testing.TargetClients;
-import io.reactives3.testkit.Fault;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;
@@ -32,10 +31,6 @@ class StoredChecksumDownloadTest {
         return TargetClients.newClient(target, b -> b.maxAttempts(1));
     }
 
-    private static Fault firstPartGet() {
-        return Fault.on(head -> head.operation().equals("GetObject")
-                && head.header("range").orElse("").startsWith("bytes=0-"));
-    }
 
     @S3Test
     void auto_asksForTheStoredChecksums_andVerifiesTheDownload(S3Target target, TestBucket bucket,
@@ -73,7 +68,7 @@ class StoredChecksumDownloadTest {
                 Engines.settings(TransferBackend.REACTOR).withIntegrity(IntegrityMode.CRC32))) {
             engine.uploadFile(file, bucket.name(), "f").result().block(TIMEOUT);
             target.requestLog().clear();
-            target.faults().add(firstPartGet().corruptResponseBody(12345).times(1));
+            target.faults().add(Engines.firstPartGet().corruptResponseBody(12345).times(1));
             DownloadResult result = engine.downloadFile(bucket.name(), "f", dir.resolve("out")).result()
                     .block(TIMEOUT);
             assertThat(result).isNotNull();
@@ -99,7 +94,7 @@ class StoredChecksumDownloadTest {
             assertThat(head).isNotNull();
             assertThat(head.checksumCrc32()).matches("[A-Za-z0-9+/]{6}==");
             target.requestLog().clear();
-            target.faults().add(firstPartGet().corruptResponseBody(4321).times(1));
+            target.faults().add(Engines.firstPartGet().corruptResponseBody(4321).times(1));
             DownloadResult result = ranged.downloadFile(bucket.name(), "f", dir.resolve("out")).result()
                     .block(TIMEOUT);
             assertThat(result).isNotNull();

@@ -87,8 +87,13 @@ final class Checksums {
         if (dash != 32 || !isMd5ETag(t.substring(0, 32))) {
             return -1;
         }
+        return partCountAfter(t, dash);
+    }
+
+    /** The part count {@code N >= 1} written after the dash at {@code dash} ({@code ...-N}), or -1. */
+    static int partCountAfter(String value, int dash) {
         try {
-            int parts = Integer.parseInt(t.substring(dash + 1));
+            int parts = Integer.parseInt(value.substring(dash + 1));
             return parts >= 1 ? parts : -1;
         } catch (NumberFormatException e) {
             return -1;

@@ -216,15 +216,7 @@ record ReadPlan(ObjectHead head, PartPlan ranges, Check check, ContentHash hash,
     /** The N of a composite value ({@code ...-N}), or -1. */
     private static int partCount(String value) {
         int dash = value.lastIndexOf('-');
-        if (dash < 0) {
-            return -1;
-        }
-        try {
-            int parts = Integer.parseInt(value.substring(dash + 1));
-            return parts >= 1 ? parts : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return dash < 0 ? -1 : Checksums.partCountAfter(value, dash);
     }
 
     /**
