@@ -3,14 +3,18 @@ package io.reactives3.cli;
 import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** Runs rs3 in-process against a testkit target, capturing its output. */
+/** Runs rs3 in-process (or as a process) against a testkit target, capturing its output. */
 final class Cli {
 
     /** What a command printed and returned. */
@@ -54,6 +58,38 @@ final class Cli {
         List<String> all = new ArrayList<>(endpointFlags(target));
         all.addAll(Arrays.asList(args));
         return run(all.toArray(String[]::new));
+    }
+
+    /**
+     * Runs {@code rs3 args} as a process of its own (this JVM's java, the test class path, without the
+     * {@code AWS_*} and {@code REACTIVE_S3_*} variables), as a user runs it; at most 60 s.
+     */
+    static Run runProcess(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", testClassPath(), "io.reactives3.cli.Rs3"));
+        command.addAll(Arrays.asList(args));
+        Path out = Files.createTempFile("rs3-out", ".txt");
+        Path err = Files.createTempFile("rs3-err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("REACTIVE_S3_"));
+        Process rs3 = builder.start();
+        try {
+            if (!rs3.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("rs3 " + String.join(" ", args) + " did not end within 60 s");
+            }
+            return new Run(rs3.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            rs3.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** The test class path (surefire runs tests from a manifest-only jar and names the real one in a property). */
+    static String testClassPath() {
+        String path = System.getProperty("surefire.test.class.path");
+        return path != null ? path : System.getProperty("java.class.path");
     }
 
     /** Runs {@code rs3 args} with an empty environment. */

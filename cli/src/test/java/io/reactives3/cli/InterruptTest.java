@@ -7,7 +7,6 @@ import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;
 import io.reactives3.testkit.junit.S3Test;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class InterruptTest {
         Path file = Files.write(dir.resolve("big.bin"), VerbsTest.bytes(SIZE, 8));
         target.faults().add(Fault.onOperation("UploadPart").delay(Duration.ofMillis(400)));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", testClassPath(), "io.reactives3.cli.Rs3"));
+                .toString(), "-cp", Cli.testClassPath(), "io.reactives3.cli.Rs3"));
         command.addAll(Cli.endpointFlags(target));
         command.addAll(List.of("cp", "--part-size", "5MiB", "--multipart-threshold", "5MiB", "--concurrency", "2",
                 file.toString(), "s3://" + bucket.name() + "/big.bin"));
@@ -71,12 +70,6 @@ class InterruptTest {
         assertThat(bucket.keys()).doesNotContain("big.bin");
     }
 
-    private static String testClassPath() {
-        // surefire runs tests from a manifest-only jar; the real class path is in this property
-        String path = System.getProperty("surefire.test.class.path");
-        return path != null ? path : System.getProperty("java.class.path").replace(File.pathSeparatorChar + "",
-                File.pathSeparator);
-    }
 
     private static void awaitUploadParts(S3Target target, TestBucket bucket, int n) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
