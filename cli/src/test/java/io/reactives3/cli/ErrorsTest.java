@@ -19,9 +19,7 @@ class ErrorsTest {
      * CrossEndpointTest and CrtDefaultsTest (in process and as a child process alike), the refused connection to
      * 127.0.0.1:1 is never reported and the command fails 30 s later with the Netty pool's acquire timeout instead of
      * "Connection refused" (still exit 3, naming the endpoint). 12 runs of the same command from a shell all said
-     * "Connection refused" (3-4 s: the SDK's retries). Likely cause (read in the SDK, not confirmed): a connect that
-     * fails synchronously on the pool's own event loop during the SDK's protocol probe leaves the acquire waiting on
-     * a promise nothing completes; see the README's known limitations.
+     * "Connection refused" (3-4 s: the SDK's retries). The cause is not found; see the README's known limitations.
      */
     @Disabled("intermittent: a refused connection is reported as a 30 s acquire timeout; see the javadoc")
     @Test
