@@ -7,7 +7,6 @@ import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;
 import io.reactives3.testkit.junit.S3Test;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,22 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 class ErrorsTest {
 
     /**
-     * Run as its own process, as a user runs it. Quarantined: about 1 run in 3 of this class after ClosingClientsTest,
-     * CrossEndpointTest and CrtDefaultsTest (in process and as a child process alike), the refused connection to
-     * 127.0.0.1:1 is never reported and the command fails 30 s later with the Netty pool's acquire timeout instead of
-     * "Connection refused" (still exit 3, naming the endpoint). 12 runs of the same command from a shell all said
-     * "Connection refused" (3-4 s: the SDK's retries). The cause is not found; see the README's known limitations.
+     * Run as its own process, as a user runs it: the command names the endpoint, says why in one line, and exits 3.
+     * The reason is the SDK's. Mostly "Connection refused" (after the SDK's retries, 3-4 s); but now and then, with the
+     * machine busy, the SDK's Netty client loses the refusal of a pool's first connection and reports its acquire
+     * timeout 30 s later instead (a race in its protocol probe, shown by the SDK alone in
+     * {@code benchmarks/.../SdkProbeRace.java}; see the README's known limits). Either is accepted, nothing else.
      */
-    @Disabled("intermittent: a refused connection is reported as a 30 s acquire timeout; see the javadoc")
     @Test
     void unreachableEndpoint_saysWhichAndExits3() throws Exception {
         int port = 1; // tcpmux: privileged and never served here, so the connection is refused at once
         Cli.Run run = Cli.runProcess("--endpoint", "http://127.0.0.1:" + port, "--access-key", "a", "--secret-key",
                 "b", "ls", "s3://some-bucket");
         assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.FAILED);
-        assertThat(run.err()).startsWith("rs3: could not reach http://127.0.0.1:" + port)
-                .contains("Connection refused").doesNotContain("\tat ");
+        assertThat(run.err()).startsWith("rs3: could not reach http://127.0.0.1:" + port + ": ListObjectsV2")
+                .doesNotContain("\tat ");
         assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).as("the reason: the refusal, or the SDK's probe race (an acquire timeout)")
+                .containsAnyOf("Connection refused", "a timeout expired (raise ReactiveS3ClientBuilder."
+                        + "connectionAcquireTimeout or maxConnections): Unable to execute HTTP request: Acquire "
+                        + "operation took longer than the configured maximum time");
     }
 
     @Test
