@@ -8,6 +8,7 @@ import io.reactives3.core.error.S3TransportException;
 import io.reactives3.core.error.S3ToolkitException;
 import io.reactives3.transfer.TransferSettings;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -128,7 +129,12 @@ public final class Rs3 {
         Runtime.getRuntime().addShutdownHook(hook);
         int code = rs3.execute(args);
         if (!rs3.cancelled) {
-            CrtDefaults.releaseIfUsed(); // every client is closed: the CRT's exit handler then has no thread to wait for
+            // every client is closed: the CRT's exit handler then has no thread to wait for
+            boolean crtUsed = CrtDefaults.releaseIfUsed();
+            String crtFolder = System.getProperty(CrtLibrary.FOLDER_PROPERTY);
+            if (crtUsed && crtFolder != null) {
+                CrtLibrary.keepIn(Path.of(crtFolder)); // the next command loads it from there
+            }
             ClosingClients.awaitEnd(Duration.ofMillis(150)); // else the JVM waits 300 ms for their event loops
             System.exit(code); // the hook then only waits for a command that is already finished
         }
