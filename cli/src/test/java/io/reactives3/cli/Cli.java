@@ -65,8 +65,7 @@ final class Cli {
      * {@code AWS_*} and {@code REACTIVE_S3_*} variables), as a user runs it; at most 60 s.
      */
     static Run runProcess(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", testClassPath(), "io.reactives3.cli.Rs3"));
+        List<String> command = javaCommand(List.of(), Rs3.class);
         command.addAll(Arrays.asList(args));
         Path out = Files.createTempFile("rs3-out", ".txt");
         Path err = Files.createTempFile("rs3-err", ".txt");
@@ -84,6 +83,18 @@ final class Cli {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * The command that starts {@code mainClass} in a JVM of its own: this JVM's {@code java}, {@code jvmOptions}, the
+     * test class path; a mutable list, for the program's arguments to be added.
+     */
+    static List<String> javaCommand(List<String> jvmOptions, Class<?> mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", testClassPath(), mainClass.getName()));
+        return command;
     }
 
     /** The test class path (surefire runs tests from a manifest-only jar and names the real one in a property). */

@@ -45,11 +45,9 @@ class CrtLibraryTest {
 
     /** Starts a JVM that loads the CRT (temporary folder {@code tmp}) and returns the path of the library it mapped. */
     private static String loadedLibrary(Path tmp, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.io.tmpdir=" + tmp));
-        command.addAll(List.of(options));
-        command.addAll(List.of("-cp", Cli.testClassPath(), LoadCrt.class.getName()));
-        Process jvm = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> jvmOptions = new ArrayList<>(List.of("-Djava.io.tmpdir=" + tmp));
+        jvmOptions.addAll(List.of(options));
+        Process jvm = new ProcessBuilder(Cli.javaCommand(jvmOptions, LoadCrt.class)).redirectErrorStream(true).start();
         String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(jvm.exitValue()).as(out).isZero();

@@ -48,8 +48,7 @@ class InterruptTest {
     void sigintToTheProcess_abortsTheUpload(S3Target target, TestBucket bucket, @TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("big.bin"), VerbsTest.bytes(SIZE, 8));
         target.faults().add(Fault.onOperation("UploadPart").delay(Duration.ofMillis(400)));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", Cli.testClassPath(), "io.reactives3.cli.Rs3"));
+        List<String> command = Cli.javaCommand(List.of(), Rs3.class);
         command.addAll(Cli.endpointFlags(target));
         command.addAll(List.of("cp", "--part-size", "5MiB", "--multipart-threshold", "5MiB", "--concurrency", "2",
                 file.toString(), "s3://" + bucket.name() + "/big.bin"));
@@ -69,7 +68,6 @@ class InterruptTest {
         assertThat(uploadsLeft(target, bucket)).isZero();
         assertThat(bucket.keys()).doesNotContain("big.bin");
     }
-
 
     private static void awaitUploadParts(S3Target target, TestBucket bucket, int n) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

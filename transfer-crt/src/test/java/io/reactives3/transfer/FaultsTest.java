@@ -40,7 +40,6 @@ class FaultsTest {
         return S3TransferEngine.create(client, Engines.settings(TransferBackend.REACTOR));
     }
 
-
     @S3Test
     void uploadFile_slowDownTwice_retriesOnlyTheFailedPartsWithoutResendingCompletedOnes(S3Target target,
                                                                                          TestBucket bucket,

@@ -31,7 +31,6 @@ class StoredChecksumDownloadTest {
         return TargetClients.newClient(target, b -> b.maxAttempts(1));
     }
 
-
     @S3Test
     void auto_asksForTheStoredChecksums_andVerifiesTheDownload(S3Target target, TestBucket bucket,
                                                                @TempDir Path dir) {
