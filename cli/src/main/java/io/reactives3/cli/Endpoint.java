@@ -11,6 +11,7 @@ import io.reactives3.transfer.TransferSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -44,14 +45,15 @@ final class Endpoint implements AutoCloseable {
                          PrintStream err) {
         String serverId = o.value(prefix + "server");
         if (serverId != null) {
-            return start(serverId, settings, err);
+            return start(serverId, Rs3.readTimeout(o), settings, err);
         }
         String endpoint = first(o.value(prefix + "endpoint"), prefix.isEmpty() ? env.get("REACTIVE_S3_ENDPOINT") : null,
                 prefix.isEmpty() ? env.get("AWS_ENDPOINT_URL_S3") : null,
                 prefix.isEmpty() ? env.get("AWS_ENDPOINT_URL") : null);
         String region = first(o.value(prefix + "region"), o.value("region"), env.get("REACTIVE_S3_REGION"),
                 env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), "us-east-1");
-        ReactiveS3ClientBuilder builder = ReactiveS3Client.builder().region(Region.of(region));
+        ReactiveS3ClientBuilder builder = ReactiveS3Client.builder().region(Region.of(region))
+                .readTimeout(Rs3.readTimeout(o));
         String profile = first(o.value("store-profile"), env.get("REACTIVE_S3_PROFILE"));
         if (profile != null) {
             try {
@@ -96,7 +98,7 @@ final class Endpoint implements AutoCloseable {
         return new Endpoint(client, S3TransferEngine.create(client, settings), description, null);
     }
 
-    private static Endpoint start(String id, TransferSettings settings, PrintStream err) {
+    private static Endpoint start(String id, Duration readTimeout, TransferSettings settings, PrintStream err) {
         StoreKind kind;
         try {
             kind = StoreKind.fromId(id.equals("rgw") ? StoreKind.CEPH_RGW.id() : id);
@@ -121,6 +123,7 @@ final class Endpoint implements AutoCloseable {
                 .region(target.region())
                 .credentialsProvider(target.credentialsProvider())
                 .pathStyle(target.pathStyle())
+                .readTimeout(readTimeout)
                 .build();
         err.println("rs3: started " + target.name() + " at " + target.endpoint() + " for this command");
         return new Endpoint(client, S3TransferEngine.create(client, settings), target.name() + " at "

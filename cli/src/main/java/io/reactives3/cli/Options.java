@@ -19,7 +19,7 @@ final class Options {
     private static final Set<String> VALUED = Set.of("endpoint", "region", "access-key", "secret-key", "server",
             "store-profile", "source-endpoint", "source-region", "source-access-key", "source-secret-key",
             "source-server", "concurrency", "part-size", "multipart-threshold", "expires-in", "method",
-            "progress-interval");
+            "progress-interval", "read-timeout");
     /** Options that are switches. */
     private static final Set<String> SWITCHES = Set.of("recursive", "delete", "force", "no-progress", "quiet",
             "no-sign-request", "path-style", "no-path-style", "source-path-style", "source-no-path-style", "dry-run",

@@ -1,5 +1,6 @@
 package io.reactives3.cli;
 
+import io.reactives3.core.ReactiveS3ClientBuilder;
 import io.reactives3.core.error.AccessDeniedException;
 import io.reactives3.core.error.BucketNotFoundException;
 import io.reactives3.core.error.InvalidInputException;
@@ -67,6 +68,8 @@ public final class Rs3 {
               --multipart-threshold SIZE       objects from this size move in parts (default 16MiB; >= 5MiB)
               --no-progress, -q/--quiet        no progress bar / no output but errors
               --progress-interval SECONDS      seconds between progress lines when stdout is not a terminal (2)
+              --read-timeout SECONDS           how long to wait for the store to answer a request or send the next
+                                               bytes before the request fails or is retried (default 30; 1..3600)
               --summarize                      ls: print the object count and total size
               -h, --help                       this text
 
@@ -209,7 +212,9 @@ public final class Rs3 {
         TransferSettings s = TransferSettings.defaults();
         int concurrency = o.intValue("concurrency", s.concurrency(), 1, 64);
         s = s.withConcurrency(concurrency).withFileConcurrency(concurrency)
-                .withDeleteConcurrency(Math.min(concurrency, 64));
+                .withDeleteConcurrency(Math.min(concurrency, 64))
+                // the client's read timeout and the engine's idle timeout of a download part wait for the same thing
+                .withPartIdleTimeout(readTimeout(o));
         Long partSize = o.sizeValue("part-size");
         Long threshold = o.sizeValue("multipart-threshold");
         try {
@@ -225,9 +230,17 @@ public final class Rs3 {
         return s;
     }
 
+    /** {@code --read-timeout}: how long a request waits for the store's answer, or its next bytes. */
+    static Duration readTimeout(Options o) {
+        return Duration.ofSeconds(o.intValue("read-timeout",
+                (int) ReactiveS3ClientBuilder.DEFAULT_READ_TIMEOUT.toSeconds(), 1, 3600));
+    }
+
     /** A one-line description of a failure: what the store said, or why it could not be reached. */
     static String describe(Throwable e, Session session) {
-        String text = describeFully(e, session);
+        // the library's advice names its settings; a user of rs3 sets the same wait with a flag
+        String text = describeFully(e, session).replace("ReactiveS3ClientBuilder.readTimeout", "--read-timeout")
+                .replace("TransferSettings.partIdleTimeout", "--read-timeout");
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " ..."; // the SDK's advice runs over many lines
     }

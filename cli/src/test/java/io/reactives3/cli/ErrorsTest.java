@@ -6,7 +6,14 @@ import io.reactives3.testkit.S3Target;
 import io.reactives3.testkit.StoreKind;
 import io.reactives3.testkit.TestBucket;
 import io.reactives3.testkit.junit.S3Test;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +42,42 @@ class ErrorsTest {
                         + "operation took longer than the configured maximum time");
     }
 
+    /**
+     * A store that accepts the connection and never answers: the command fails after {@code --read-timeout} per
+     * attempt (the default would wait 30 s for each), and its advice names the flag, not the library's setting.
+     */
+    @Test
+    void silentStore_failsAfterTheReadTimeoutAndNamesTheFlag() throws Exception {
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // read nothing, answer nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long started = System.nanoTime();
+            Cli.Run run = Cli.run("--endpoint", "http://127.0.0.1:" + silent.getLocalPort(), "--access-key", "a",
+                    "--secret-key", "b", "--read-timeout", "1", "ls", "s3://some-bucket");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.FAILED);
+            assertThat(run.err()).startsWith("rs3: ").contains("raise --read-timeout")
+                    .doesNotContain("ReactiveS3ClientBuilder").doesNotContain("\tat ");
+            assertThat(run.err().lines()).hasSize(1);
+            assertThat(held).as("the SDK's attempts each waited on a connection").isNotEmpty();
+            assertThat(took).as("one second per attempt, not the default 30").isLessThan(Duration.ofSeconds(25));
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void malformedEndpoint_isAConfigurationError() {
         Cli.Run run = Cli.run("--endpoint", "127.0.0.1 9000", "--access-key", "a", "--secret-key", "b", "ls");
@@ -61,6 +104,9 @@ class ErrorsTest {
                 .isEqualTo(Rs3.USAGE);
         assertThat(Cli.run("--concurrency", "0", "ls").err()).contains("--concurrency must be between 1 and 64");
         assertThat(Cli.run("--part-size", "1MiB", "ls").code()).isEqualTo(Rs3.USAGE);
+        assertThat(Cli.run("--read-timeout", "0", "ls").err()).contains("--read-timeout must be between 1 and 3600");
+        assertThat(Cli.run("--read-timeout", "soon", "ls").err())
+                .contains("--read-timeout expects a whole number, not 'soon'");
         assertThat(Cli.run("--access-key", "a", "--secret-key", "b", "ls", "s3://Bad_Bucket").code())
                 .isEqualTo(Rs3.USAGE);
     }
