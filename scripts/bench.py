@@ -325,6 +325,10 @@ def run_target(target, summary):
     profile = "CEPH" if target == "ceph-rgw" else "S3PROXY"
     env_server = dict(os.environ)
     env_server.setdefault("MEMSTORE_BYTES", "12884901888")
+    # RGW gives the RAM of a deleted 1 GiB object back only when its garbage collector runs: soon, so that the
+    # uploads of a round do not fill the memstore (a full one makes RGW stop answering, and every client time out)
+    env_server.setdefault("RGW_GC_MIN_WAIT", "5")
+    env_server.setdefault("RGW_GC_PERIOD", "5")
     srv_log = open(os.path.join(TMP, "server-%s.log" % target), "w")
     server = subprocess.Popen([JAVA, "-Xmx2g", "-cp", CP, "io.reactives3.benchmarks.BenchServer", target],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=srv_log, text=True, env=env_server)
@@ -509,10 +513,16 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, 
             # untimed, as a user's first runs)
             run([RS3, "cp", warm, "s3://%s/warm/rs3" % B], PEER_ENV)
             run([RS3, "cp", "s3://%s/warm/rs3" % B, dst], PEER_ENV)
+        def timed_up(name, kind, fn):
+            # every upload's object is deleted (untimed) before the next: the run then keeps the download source and
+            # at most one upload, which Ceph RGW's memstore (RAM) has room for, instead of an object per contender
+            timed(up, name, kind, fn)
+            for prefix in ("up/", "ceiling/"):
+                agent("delete", "batch", B, prefix)
         for r in range(ROUNDS):
             log("transfer round %d" % (r + 1))
             for c in lib:
-                timed(up, label[c], "warm JVM", lambda: agent("upload", c, src, B, "up/" + c)[0])
+                timed_up(label[c], "warm JVM", lambda: agent("upload", c, src, B, "up/" + c)[0])
                 timed(down, label[c], "warm JVM", lambda: (agent("download", c, B, "shared", dst)[0], check_size(dst))[0])
             for integ in [None, "NONE"]:
                 name = "engine cp defaults (OneShotCp)" if not integ else "engine cp, integrity NONE (OneShotCp)"
@@ -527,11 +537,11 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, 
                         up_or_down.add("engine cp defaults: its transfer alone (cold JVM)", "in-process",
                                        t["transfer_ms"] / 1000)
                     return wall
-                timed(up, name, "process", lambda: one("up"))
+                timed_up(name, "process", lambda: one("up"))
                 timed(down, name, "process", lambda: one("down"))
             if RS3:
-                timed(up, "./rs3 cp (the cli module)", "process",
-                      lambda: run([RS3, "cp", src, "s3://%s/up/rs3" % B], PEER_ENV)[0])
+                timed_up("./rs3 cp (the cli module)", "process",
+                         lambda: run([RS3, "cp", src, "s3://%s/up/rs3" % B], PEER_ENV)[0])
                 timed(down, "./rs3 cp (the cli module)", "process",
                       lambda: (run([RS3, "cp", "s3://%s/shared" % B, dst], PEER_ENV)[0], check_size(dst))[0])
             def boto_up():
@@ -543,15 +553,15 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, 
                 down.add("boto3 download_file", "in-process", inner)
                 check_size(dst)
                 return wall
-            timed(up, "boto3 upload_file (process)", "process", boto_up)
+            timed_up("boto3 upload_file (process)", "process", boto_up)
             timed(down, "boto3 download_file (process)", "process", boto_down)
-            timed(up, "aws s3 cp", "process", lambda: aws("s3", "cp", "--quiet", src, "s3://%s/up/aws" % B))
+            timed_up("aws s3 cp", "process", lambda: aws("s3", "cp", "--quiet", src, "s3://%s/up/aws" % B))
             timed(down, "aws s3 cp", "process",
                   lambda: (aws("s3", "cp", "--quiet", "s3://%s/shared" % B, dst), check_size(dst))[0])
-            timed(up, "rclone copyto", "process", lambda: rclone("copyto", src, "bench:%s/up/rclone" % B))
+            timed_up("rclone copyto", "process", lambda: rclone("copyto", src, "bench:%s/up/rclone" % B))
             timed(down, "rclone copyto", "process",
                   lambda: (rclone("copyto", "bench:%s/shared" % B, dst), check_size(dst))[0])
-            timed(up, "ceiling: 4 x curl, presigned", "process", lambda: ceiling(up, "put"))
+            timed_up("ceiling: 4 x curl, presigned", "process", lambda: ceiling(up, "put"))
             timed(down, "ceiling: 4 x curl, presigned", "process", lambda: ceiling(down, "get"))
         ceil_up = med(up.samples.get("ceiling: 4 x curl, presigned", []))
         ceil_down = med(down.samples.get("ceiling: 4 x curl, presigned", []))

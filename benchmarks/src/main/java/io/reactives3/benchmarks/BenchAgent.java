@@ -121,7 +121,8 @@ public final class BenchAgent {
             case "list":
                 return Long.toString(list(w[1], w[2]));
             case "delete": {
-                BatchDeleteResult r = engine("eng-auto").deletePrefix(w[2], "", false).result().block(TIMEOUT);
+                String prefix = w.length > 3 ? w[3] : "";
+                BatchDeleteResult r = engine("eng-auto").deletePrefix(w[2], prefix, false).result().block(TIMEOUT);
                 return r.deleted() + " failed=" + r.failed() + " requests=" + r.requests();
             }
             case "seed":
