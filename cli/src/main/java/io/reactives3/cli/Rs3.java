@@ -238,11 +238,18 @@ public final class Rs3 {
 
     /** A one-line description of a failure: what the store said, or why it could not be reached. */
     static String describe(Throwable e, Session session) {
-        // the library's advice names its settings; a user of rs3 sets the same wait with a flag
-        String text = describeFully(e, session).replace("ReactiveS3ClientBuilder.readTimeout", "--read-timeout")
-                .replace("TransferSettings.partIdleTimeout", "--read-timeout");
+        String text = withFlags(describeFully(e, session));
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline) + " ..."; // the SDK's advice runs over many lines
+    }
+
+    /**
+     * The library's advice names its settings in full ({@code ReactiveS3ClientBuilder.readTimeout}); a user of rs3
+     * sets the same wait with a flag, so the advice names the flag.
+     */
+    static String withFlags(String advice) {
+        return advice.replace("ReactiveS3ClientBuilder.readTimeout", "--read-timeout")
+                .replace("TransferSettings.partIdleTimeout", "--read-timeout");
     }
 
     private static String describeFully(Throwable e, Session session) {

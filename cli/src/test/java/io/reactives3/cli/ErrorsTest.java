@@ -79,6 +79,15 @@ class ErrorsTest {
     }
 
     @Test
+    void timeoutAdvice_namesTheFlagWhereTheLibraryNamesItsSetting() {
+        assertThat(Rs3.withFlags("CRT AWS_IO_SOCKET_TIMEOUT: raise ReactiveS3ClientBuilder.connectionTimeout or "
+                + "ReactiveS3ClientBuilder.readTimeout")).endsWith("connectionTimeout or --read-timeout");
+        assertThat(Rs3.withFlags("GetObject s3://b/k part 2 of 4: no byte for PT30S (stalled or cut connection; "
+                + "raise TransferSettings.partIdleTimeout for slow links)")).contains("raise --read-timeout for slow")
+                .doesNotContain("TransferSettings");
+    }
+
+    @Test
     void malformedEndpoint_isAConfigurationError() {
         Cli.Run run = Cli.run("--endpoint", "127.0.0.1 9000", "--access-key", "a", "--secret-key", "b", "ls");
         assertThat(run.code()).as(run.toString()).isEqualTo(Rs3.CONFIG);

@@ -152,10 +152,11 @@ public final class S3Errors {
             // by name: the CRT jar has no module name to require; its message carries the CRT's error name
             if (type.equals("software.amazon.awssdk.crt.CrtRuntimeException")
                     && message.toUpperCase(Locale.ROOT).contains("TIMEOUT")) {
-                return "CRT " + message + ": raise ReactiveS3ClientBuilder.connectionTimeout or readTimeout";
+                return "CRT " + message + ": raise ReactiveS3ClientBuilder.connectionTimeout or "
+                        + "ReactiveS3ClientBuilder.readTimeout";
             }
             if (t instanceof TimeoutException) {
-                return "raise ReactiveS3ClientBuilder.readTimeout or apiCallTimeout";
+                return "raise ReactiveS3ClientBuilder.readTimeout or ReactiveS3ClientBuilder.apiCallTimeout";
             }
         }
         return null;

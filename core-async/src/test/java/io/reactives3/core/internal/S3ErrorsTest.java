@@ -183,7 +183,10 @@ class S3ErrorsTest {
         assertThat(translate(SdkClientException.create("x", WriteTimeoutException.INSTANCE), "PutObject"))
                 .isInstanceOf(S3TimeoutException.class).hasMessageContaining("readTimeout");
         assertThat(translate(new CompletionException(new TimeoutException("did not finish")), "GetObject"))
-                .isInstanceOf(S3TimeoutException.class).isInstanceOf(S3TransportException.class);
+                .isInstanceOf(S3TimeoutException.class).isInstanceOf(S3TransportException.class)
+                // every setting named in full, so that a front end (the cli) can map it to its own flag
+                .hasMessageContaining("raise ReactiveS3ClientBuilder.readTimeout or "
+                        + "ReactiveS3ClientBuilder.apiCallTimeout");
         assertThat(translate(SdkClientException.create("Acquire operation took longer than the configured "
                 + "maximum time", new TimeoutException()), "GetObject"))
                 .isInstanceOf(S3TimeoutException.class).hasMessageContaining("connectionAcquireTimeout");
