@@ -320,8 +320,12 @@ class FileTransfersTest {
     }
 
     /**
-     * One byte of a 16-part file is rewritten in place (same size, new modification time) while its parts crawl
-     * through two connections: the upload fails, no multipart upload is left and the previous object is untouched.
+     * One byte of a 16-part file is rewritten in place (same size, new modification time) after the upload took the
+     * file's stamp and before the first part can be read, while its parts crawl through two connections: the upload
+     * fails, no multipart upload is left and the previous object is untouched. The engine has moved a file before
+     * (the CRT client is built by the first transfer, which can take longer than the 200 ms before the rewrite: the
+     * stamp would then be taken after it), and CreateMultipartUpload is held for 600 ms (the CRT reads no part before
+     * it is answered, and may then read all 80 MiB at once).
      */
     private static void changedInPlace(S3Target target, TestBucket bucket, Path out, TransferBackend backend)
             throws Exception {
@@ -331,6 +335,9 @@ class FileTransfersTest {
         TransferSettings settings = Engines.settings(backend).withConcurrency(2);
         try (S3TransferEngine engine = S3TransferEngine.create(TargetClients.client(target), settings)) {
             assertThat(engine.uploadBackend()).isEqualTo(backend);
+            engine.uploadFile(TestData.file(out.resolve("first"), 1000, 6), bucket.name(), "first").result()
+                    .block(TIMEOUT);
+            target.faults().add(Fault.onOperation("CreateMultipartUpload").delay(Duration.ofMillis(600)));
             target.faults().add(Fault.onOperation("UploadPart").delay(Duration.ofMillis(500)));
             StepVerifier.create(engine.uploadFile(file, bucket.name(), "changing").result())
                     .then(() -> {
