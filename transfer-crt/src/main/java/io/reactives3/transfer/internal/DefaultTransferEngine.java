@@ -222,6 +222,7 @@ public final class DefaultTransferEngine implements S3TransferEngine {
         if (fileDownloads != fileUploads) {
             fileDownloads.close();
         }
+        downloader.close();
         work.dispose();
     }
 

@@ -25,6 +25,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
@@ -71,11 +76,47 @@ final class RangedDownloader {
     private final RangedGetClients clients;
     private final TransferSettings settings;
     private final Scheduler work;
+    private @Nullable ExecutorService fileWrites;
 
     RangedDownloader(RangedGetClients clients, TransferSettings settings, Scheduler work) {
         this.clients = clients;
         this.settings = settings;
         this.work = work;
+    }
+
+    /**
+     * The threads of file downloads' positional writes: {@code threads} daemon threads of the engine's own
+     * ({@code reactive-s3-file-write-N}), instead of the JDK's default for {@link AsynchronousFileChannel}, a cached
+     * pool that adds a thread for every write waiting on a slow disk. The threads are started with the pool, so that
+     * handing a write over never takes a lock (the queue is lock-free): it happens on non-blocking threads. Writes
+     * queue behind the threads; each range has at most one write in flight, so the queue is bounded by the ranges in
+     * flight. Built by the first file download (on a thread that may block).
+     */
+    static ExecutorService fileWritePool(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new LinkedTransferQueue<>(), task -> {
+                    Thread thread = new Thread(task, "reactive-s3-file-write-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.prestartAllCoreThreads();
+        return pool;
+    }
+
+    /** The pool of file writes, built by the first file download. */
+    private synchronized ExecutorService fileWrites() {
+        if (fileWrites == null) {
+            fileWrites = fileWritePool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        }
+        return fileWrites;
+    }
+
+    /** Stops the file-write threads once the writes already queued are done; later writes are refused. */
+    synchronized void close() {
+        if (fileWrites != null) {
+            fileWrites.shutdown();
+        }
     }
 
     // ------------------------------------------------------------------ to a file
@@ -88,7 +129,7 @@ final class RangedDownloader {
     Mono<DownloadResult> toFile(ObjectHead head, Path destination, TransferRun run) {
         ReadPlan plan = ReadPlan.forFile(head, settings);
         run.plan(plan.size(), plan.ranges().partCount());
-        return Staging.stage(destination, "downloadFile s3://" + head.bucket() + "/" + head.key(),
+        return Staging.stage(destination, "downloadFile s3://" + head.bucket() + "/" + head.key(), this::fileWrites,
                         staged -> verified(plan, staged.file(), () -> plan.digestsWhileReading()
                                 ? readAllToFile(plan, staged.channel(), run)
                                 : readAllToFile(plan, staged.channel(), run).then(fileDigests(plan, staged.file()))))
@@ -401,17 +442,17 @@ final class RangedDownloader {
                                                 + " after " + received[0] + " of " + length
                                                 + " (stalled or cut connection; raise TransferSettings"
                                                 + ".partIdleTimeout for slow links)", null)));
-                        // digesting on the engine's threads: the HTTP client's event loop (the CRT's, under AUTO)
-                        // only moves bytes, and ranges are digested side by side on the engine's threads
-                        return (digester == null ? body : body.publishOn(work, DIGEST_PREFETCH))
+                        // digesting on the engine's threads, in publishOn's drain (in concatMap the next buffer
+                        // would be taken up by the file-write thread that completed the previous write): the HTTP
+                        // client's event loop (the CRT's, under AUTO) only moves bytes, ranges are digested side by
+                        // side, and a range's digest runs while its previous chunk is being written
+                        return (digester == null ? body : body.publishOn(work, DIGEST_PREFETCH)
+                                        .doOnNext(digester::update))
                                 .concatMap(buffer -> {
                                     int size = buffer.remaining();
                                     if (received[0] + size > length) {
                                         return Mono.error(new DataIntegrityException(describe(plan, n)
                                                 + ": the response is longer than the " + length + " bytes asked"));
-                                    }
-                                    if (digester != null) {
-                                        digester.update(buffer);
                                     }
                                     long at = first + received[0];
                                     received[0] += size;

@@ -9,8 +9,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -20,7 +25,8 @@ import reactor.core.scheduler.Schedulers;
  * Atomic file downloads: the bytes go to a temporary file in the destination's folder (so the final rename stays on
  * one file system), which replaces the destination by an atomic rename only after the download succeeded. On error
  * or cancel the temporary file is deleted: no partial file appears, an existing destination is untouched. (The
- * rename is atomic, not durable: the data is not forced to disk.) File-system work runs on bounded-elastic threads.
+ * rename is atomic, not durable: the data is not forced to disk.) File-system work runs on bounded-elastic threads,
+ * the positional writes on the pool the caller gives.
  *
  * <p>The temporary file is created as any new file of the process is ({@code 0666} less the umask, {@code rw-r--r--}
  * with the usual umask 022), the way the CRT S3 client creates its files, so downloaded files get the same permissions
@@ -38,9 +44,13 @@ final class Staging {
     private Staging() {
     }
 
-    /** Runs {@code write} on a new temporary file open for positional writes, then commits it to {@code destination}. */
-    static <T> Mono<T> stage(Path destination, String operation, Function<Staged, Mono<T>> write) {
-        return stage(destination, operation, true, write);
+    /**
+     * Runs {@code write} on a new temporary file open for positional writes, whose writes run on the pool
+     * {@code writers} gives (asked for on a thread that may block), then commits it to {@code destination}.
+     */
+    static <T> Mono<T> stage(Path destination, String operation, Supplier<ExecutorService> writers,
+                             Function<Staged, Mono<T>> write) {
+        return stageWith(destination, operation, Objects.requireNonNull(writers, "writers"), write);
     }
 
     /**
@@ -48,13 +58,15 @@ final class Staging {
      * themselves, such as the CRT client), then commits it.
      */
     static <T> Mono<T> stageName(Path destination, String operation, Function<Staged, Mono<T>> write) {
-        return stage(destination, operation, false, write);
+        return stageWith(destination, operation, null, write);
     }
 
-    private static <T> Mono<T> stage(Path destination, String operation, boolean open,
-                                     Function<Staged, Mono<T>> write) {
+    /** {@code writers} null: no channel is opened (the writer creates the file). */
+    private static <T> Mono<T> stageWith(Path destination, String operation,
+                                         @Nullable Supplier<ExecutorService> writers,
+                                         Function<Staged, Mono<T>> write) {
         return Mono.usingWhen(
-                Mono.fromCallable(() -> create(destination, open)).subscribeOn(Schedulers.boundedElastic())
+                Mono.fromCallable(() -> create(destination, writers)).subscribeOn(Schedulers.boundedElastic())
                         .onErrorMap(e -> LocalFiles.fileError(operation, destination, e)),
                 staged -> write.apply(staged)
                         .flatMap(value -> Mono.fromCallable(() -> {
@@ -67,22 +79,22 @@ final class Staging {
                 Staging::discard);
     }
 
-    private static Staged create(Path destination, boolean open) throws IOException {
+    private static Staged create(Path destination, @Nullable Supplier<ExecutorService> writers) throws IOException {
         Path absolute = destination.toAbsolutePath();
         if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("the destination is a directory");
         }
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        if (!open) {
+        if (writers == null) {
             return new Staged(temporaryName(folder), null);
         }
         for (int attempt = 1; ; attempt++) {
             Path file = temporaryName(folder);
             try {
                 // default permissions (0666 less the umask), unlike Files.createTempFile's 0600
-                return new Staged(file, AsynchronousFileChannel.open(file, StandardOpenOption.WRITE,
-                        StandardOpenOption.CREATE_NEW));
+                return new Staged(file, AsynchronousFileChannel.open(file,
+                        Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW), writers.get()));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) {
                     throw e;
