@@ -9,9 +9,9 @@ import reactor.core.publisher.MonoSink;
 
 /**
  * The bytes that transfers may hold in memory at once, shared by every transfer of the engines that use it: part
- * buffers of uploads and the ranges a stream download reads ahead. A transfer reserves bytes before it allocates
- * them and gives them back on completion, error and cancel; when none are free it waits, in order of arrival, and
- * stops reading its source meanwhile.
+ * buffers of uploads, the ranges a file download has in flight and those a stream download reads ahead. A transfer
+ * reserves bytes before it allocates them and gives them back on completion, error and cancel; when none are free it
+ * waits, in order of arrival, and stops reading its source meanwhile.
  *
  * <p>By default every engine of a JVM shares {@link #jvmDefault()}: a quarter of the maximum heap
  * ({@code -Xmx}), so that a service's transfers together never hold more than that, however many run at once. Give

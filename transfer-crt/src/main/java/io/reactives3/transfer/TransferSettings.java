@@ -16,8 +16,9 @@ import java.util.Objects;
  *       smaller ones in one request. Default 16 MiB; at least 5 MiB.</li>
  *   <li>{@code concurrency}: parts in flight per transfer. Default 8; 1..256.</li>
  *   <li>{@code memoryBudget}: the {@link MemoryBudget} every transfer of the engine reserves its buffers from
- *       (part buffers of uploads, read-ahead of stream downloads). Default {@link MemoryBudget#jvmDefault()}: a
- *       quarter of {@code -Xmx}, shared by every engine of the JVM. It must hold one part.</li>
+ *       (part buffers of uploads, ranges in flight of file downloads, read-ahead of stream downloads). Default
+ *       {@link MemoryBudget#jvmDefault()}: a quarter of {@code -Xmx}, shared by every engine of the JVM. It must hold
+ *       one part.</li>
  *   <li>{@code fileConcurrency}: files or keys in flight in directory jobs. Default 4; 1..64.</li>
  *   <li>{@code deleteConcurrency}: DeleteObjects batches (of up to 1,000 keys) in flight. Default 4; 1..64.</li>
  *   <li>{@code maxPartAttempts}: attempts per part (first included) on retryable errors: 5xx, SlowDown, connection

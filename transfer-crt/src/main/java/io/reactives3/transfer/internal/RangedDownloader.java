@@ -47,8 +47,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
  * {@code If-Match}, such as LocalS3) fails the same way, with {@link PreconditionFailedException}. Each range is
  * retried on its own ({@link PartRetry}) and must deliver exactly its length.
  *
- * <p>To a file: ranges are written with positional writes into a temporary file in the destination's folder, which
- * is renamed over the destination only when every byte arrived and was checked ({@link Staging}).
+ * <p>To a file: ranges are written with positional writes, on the engine's own pool of file-write threads, into a
+ * temporary file in the destination's folder, which is renamed over the destination only when every byte arrived
+ * and was checked ({@link Staging}). Each range reserves its length from the engine's {@link MemoryBudget} before it
+ * is requested ({@link #readAllToFile}).
  *
  * <p>To a stream: small ranges, each held whole (the client's buffers, not copied) in memory reserved from the
  * engine's {@link MemoryBudget}, a few read ahead, emitted in order as the subscriber asks (see {@link #body}): a
@@ -140,13 +142,31 @@ final class RangedDownloader {
                 });
     }
 
+    /**
+     * Reads every range into {@code channel}, {@code concurrency} at a time and fewer when the engine's memory budget
+     * has no room: a range reserves its length (at most the whole budget) before it is requested, its retries
+     * included, and gives it back when its last write is done, or on error and cancel. What a range holds at once
+     * (buffers received and not yet written, those queued for the digest, the chunk being gathered for a write) never
+     * exceeds its length, so the budget bounds the heap of all file downloads of the process, however slowly the disk
+     * or the digest drains them.
+     */
     private Mono<List<byte[]>> readAllToFile(ReadPlan plan, AsynchronousFileChannel channel, TransferRun run) {
         int window = Math.max(1, settings.concurrency());
+        MemoryBudget budget = settings.memoryBudget();
         return Flux.range(1, plan.ranges().partCount())
-                .flatMapSequential(n -> PartRetry.withRetries(Mono.defer(() -> readRange(plan, n,
-                        new FileSink(channel), plan.digestsWhileReading(), run)), settings, describe(plan, n)), window, 1)
+                .flatMapSequential(n -> Mono.usingWhen(
+                        budget.reserve(Math.min(plan.ranges().length(n), budget.capacity())),
+                        reservation -> PartRetry.withRetries(Mono.defer(() -> readRange(plan, n,
+                                new FileSink(channel, plan.ranges().offset(n) + plan.ranges().length(n)),
+                                plan.digestsWhileReading(), run)), settings, describe(plan, n)),
+                        RangedDownloader::release, (reservation, error) -> release(reservation),
+                        RangedDownloader::release), window, 1)
                 .collectList()
                 .map(RangedDownloader::flatten);
+    }
+
+    private static Mono<Void> release(MemoryBudget.Reservation reservation) {
+        return Mono.fromRunnable(reservation::release);
     }
 
     /**
@@ -364,17 +384,19 @@ final class RangedDownloader {
 
     /**
      * Writes a range into the file with positional writes of up to 256 KiB: the clients deliver small buffers (the
-     * SDK's Netty client 8 KiB), so they are gathered first, one write per chunk instead of one per buffer. One per
-     * range attempt; fed serially.
+     * SDK's Netty client 8 KiB), so they are gathered first, one write per chunk instead of one per buffer; a chunk
+     * is never larger than what is left of the range (ending at {@code end}). One per range attempt; fed serially.
      */
     private static final class FileSink implements Sink {
         private static final int CHUNK = 256 * 1024;
         private final AsynchronousFileChannel channel;
+        private final long end;
         private ByteBuffer pending;
         private long pendingAt;
 
-        FileSink(AsynchronousFileChannel channel) {
+        FileSink(AsynchronousFileChannel channel, long end) {
             this.channel = channel;
+            this.end = end;
         }
 
         @Override
@@ -387,7 +409,7 @@ final class RangedDownloader {
                 if (buffer.remaining() >= CHUNK) {
                     return write(channel, buffer, at);
                 }
-                pending = ByteBuffer.allocate(CHUNK);
+                pending = ByteBuffer.allocate((int) Math.max(buffer.remaining(), Math.min(CHUNK, end - at)));
                 pendingAt = at;
             }
             pending.put(buffer);
