@@ -3,6 +3,7 @@ package io.reactives3.transfer;
 import static io.reactives3.transfer.Engines.MIB;
 import static io.reactives3.transfer.Engines.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.reactives3.core.testing.TargetClients;
 import io.reactives3.testkit.S3Target;
@@ -84,6 +85,18 @@ class DownloadThreadsTest {
             Thread.sleep(20);
         }
         assertThat(liveWriters()).as("file-write threads alive after the engine closed").isZero();
+    }
+
+    @S3Test(only = {StoreKind.S3PROXY})
+    void fileDownload_afterTheEngineClosed_failsAndStartsNoWriteThreads(S3Target target, TestBucket bucket) {
+        bucket.put("small", "after close");
+        S3TransferEngine engine = S3TransferEngine.create(TargetClients.client(target),
+                Engines.settings(TransferBackend.REACTOR));
+        engine.close();
+        Throwable failure = catchThrowable(() -> engine.downloadFile(bucket.name(), "small", dir.resolve("small"))
+                .result().block(TIMEOUT));
+        assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessageContaining("engine is closed");
+        assertThat(dir.resolve("small")).doesNotExist();
     }
 
     private static long liveWriters() {

@@ -79,6 +79,7 @@ final class RangedDownloader {
     private final TransferSettings settings;
     private final Scheduler work;
     private @Nullable ExecutorService fileWrites;
+    private boolean closed;
 
     RangedDownloader(RangedGetClients clients, TransferSettings settings, Scheduler work) {
         this.clients = clients;
@@ -106,8 +107,11 @@ final class RangedDownloader {
         return pool;
     }
 
-    /** The pool of file writes, built by the first file download. */
+    /** The pool of file writes, built by the first file download; none once the engine is closed. */
     private synchronized ExecutorService fileWrites() {
+        if (closed) {
+            throw new IllegalStateException("the transfer engine is closed");
+        }
         if (fileWrites == null) {
             fileWrites = fileWritePool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         }
@@ -116,6 +120,7 @@ final class RangedDownloader {
 
     /** Stops the file-write threads once the writes already queued are done; later writes are refused. */
     synchronized void close() {
+        closed = true;
         if (fileWrites != null) {
             fileWrites.shutdown();
         }
