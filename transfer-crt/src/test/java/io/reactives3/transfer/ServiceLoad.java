@@ -5,9 +5,13 @@ import io.reactives3.core.PutObjectOptions;
 import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
 import io.reactives3.core.UploadBody;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -25,12 +29,14 @@ import software.amazon.awssdk.regions.Region;
 /**
  * The service's load of {@link ServiceLoadTest}, run in a JVM of its own whose heap is the service's alone (the S3
  * server stays in the test's JVM): 200 uploads of unknown length and mixed sizes (0 B to 64 MiB) at once, while 20
- * stream downloads of one 32 MiB object are drained slowly, all through one engine with the default memory budget
- * (a quarter of {@code -Xmx}). Every transfer must complete, every byte is checked (uploads read back and compared by
- * MD5), the budget is never exceeded and is all given back, and the live heap after a full collection returns near
- * where it started. Prints one {@code SERVICE-LOAD OK} line with the figures, or fails with a non-zero exit.
+ * stream downloads of one 32 MiB object are drained slowly and 40 file downloads of it are written to disk, all
+ * through one engine with the default memory budget (a quarter of {@code -Xmx}). Every transfer must complete, every
+ * byte is checked (uploads read back and files read, compared by MD5), the budget is never exceeded and is all given
+ * back, and the live heap after a full collection returns near where it started. Prints one {@code SERVICE-LOAD OK}
+ * line with the figures, or fails with a non-zero exit.
  *
- * <p>Arguments: endpoint, region, profile, bucket; credentials in {@code S3_ACCESS_KEY} / {@code S3_SECRET_KEY}.
+ * <p>Arguments: endpoint, region, profile, bucket, a folder for the downloaded files; credentials in
+ * {@code S3_ACCESS_KEY} / {@code S3_SECRET_KEY}.
  */
 final class ServiceLoad {
 
@@ -39,6 +45,7 @@ final class ServiceLoad {
     static final int UPLOADS = 200;
     static final int STREAMS = 20;
     static final long STREAMED = 32 * MIB;
+    static final int FILES = 40;
 
     private ServiceLoad() {
     }
@@ -48,7 +55,7 @@ final class ServiceLoad {
         return i % 40 == 39 ? 64 * MIB : SIZES[i % SIZES.length];
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         BlockHound.install();   // no blocking call on a Reactor, Netty or CRT thread under load either
         try (ReactiveS3Client client = ReactiveS3Client.builder()
                 .endpoint(URI.create(args[0]))
@@ -58,7 +65,7 @@ final class ServiceLoad {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         System.getenv("S3_ACCESS_KEY"), System.getenv("S3_SECRET_KEY"))))
                 .build()) {
-            run(client, args[3]);
+            run(client, args[3], Path.of(args[4]));
         } catch (Throwable e) {
             e.printStackTrace();
             System.exit(1);
@@ -66,7 +73,7 @@ final class ServiceLoad {
         System.exit(0);
     }
 
-    private static void run(ReactiveS3Client client, String bucket) {
+    private static void run(ReactiveS3Client client, String bucket, Path folder) throws IOException {
         MemoryBudget budget = MemoryBudget.jvmDefault();
         TransferSettings settings = TransferSettings.defaults();
         check(settings.memoryBudget() == budget, "the default settings use the JVM's default budget");
@@ -98,10 +105,15 @@ final class ServiceLoad {
                     .flatMap(i -> engine.downloadStream(bucket, "streamed")
                             .flatMap(stream -> drainSlowly(stream.body())), STREAMS)
                     .collectList();
-            Long uploaded = Mono.zip(uploads, streams, (u, s) -> {
-                check(s.size() == STREAMS && s.stream().allMatch(streamedMd5::equals),
-                        "every stream delivered the object's content: " + s);
-                return u;
+            Mono<Long> files = Flux.range(0, FILES)
+                    .flatMap(i -> engine.downloadFile(bucket, "streamed", folder.resolve("file-" + i)).result()
+                            .map(r -> r.size()), FILES)
+                    .reduce(0L, Long::sum);
+            Long uploaded = Mono.zip(uploads, streams, files).map(all -> {
+                check(all.getT2().size() == STREAMS && all.getT2().stream().allMatch(streamedMd5::equals),
+                        "every stream delivered the object's content: " + all.getT2());
+                check(all.getT3() == FILES * STREAMED, "file downloads reported " + all.getT3() + " bytes");
+                return all.getT1();
             }).block(Duration.ofMinutes(8));
             double seconds = (System.nanoTime() - started) / 1e9;
             watch.interrupt();
@@ -109,14 +121,20 @@ final class ServiceLoad {
             check(budget.inUse() == 0, "every reserved byte given back, still reserved: " + budget.inUse());
             check(peakReserved.get() <= budget.capacity(), "peak reserved " + peakReserved + " within the budget");
             after = liveHeap();
-            System.out.printf("SERVICE-LOAD OK %d uploads (%d MiB) + %d slow streams (%d MiB) in %.1f s, -Xmx%d MiB, "
-                            + "budget %d MiB (peak reserved %.1f MiB), live heap before %.1f MiB, peak used %.1f MiB, "
-                            + "after %.1f MiB%n", UPLOADS, expected >> 20, STREAMS, (STREAMS * STREAMED) >> 20,
-                    seconds, Runtime.getRuntime().maxMemory() >> 20, budget.capacity() >> 20,
+            System.out.printf("SERVICE-LOAD OK %d uploads (%d MiB) + %d slow streams (%d MiB) + %d file downloads "
+                            + "(%d MiB) in %.1f s, -Xmx%d MiB, budget %d MiB (peak reserved %.1f MiB), live heap before "
+                            + "%.1f MiB, peak used %.1f MiB, after %.1f MiB%n", UPLOADS, expected >> 20, STREAMS,
+                    (STREAMS * STREAMED) >> 20, FILES, (FILES * STREAMED) >> 20, seconds, Runtime.getRuntime().maxMemory() >> 20, budget.capacity() >> 20,
                     peakReserved.get() / 1048576.0, baseline / 1048576.0, peakHeap.get() / 1048576.0,
                     after / 1048576.0);
             // nothing reachable from the engine or the pooled connections: the live heap is back near the baseline
             check(after - baseline < 16 * MIB, "live heap back within 16 MiB of the baseline");
+        }
+        // every downloaded file, read and compared (here, off the engine's threads), then removed
+        for (int i = 0; i < FILES; i++) {
+            Path file = folder.resolve("file-" + i);
+            check(md5Of(file).equals(streamedMd5), "content of " + file);
+            Files.delete(file);
         }
         // every byte of every upload, read back with the client and compared
         Flux.range(0, UPLOADS)
@@ -128,6 +146,17 @@ final class ServiceLoad {
                     }));
                 }), 4)
                 .blockLast(Duration.ofMinutes(4));
+    }
+
+    private static String md5Of(Path file) throws IOException {
+        MessageDigest md5 = Engines.md5();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[1 << 20];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                md5.update(chunk, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md5.digest());
     }
 
     private static String putStreamedObject(ReactiveS3Client client, String bucket) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceLoadTest {
 
     @S3Test(only = {StoreKind.S3PROXY, StoreKind.CEPH_RGW})
-    void uploadsAndSlowStreamsAtOnce_inA128MiBHeap_allCompleteWithEveryByteAndMemoryGivenBack(
+    void uploadsSlowStreamsAndFileDownloadsAtOnce_inA128MiBHeap_allCompleteWithEveryByteAndMemoryGivenBack(
             S3Target target, TestBucket bucket, @TempDir Path dir) throws IOException, InterruptedException {
         Path output = dir.resolve("service-load.log");
         ProcessBuilder child = new ProcessBuilder(List.of(
@@ -36,7 +36,7 @@ class ServiceLoadTest {
                 "-cp", System.getProperty("java.class.path"),
                 ServiceLoad.class.getName(),
                 target.endpoint().toString(), target.region().id(), TargetClients.profileOf(target).name(),
-                bucket.name()))
+                bucket.name(), Files.createDirectory(dir.resolve("downloads")).toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         child.environment().put("S3_ACCESS_KEY", target.accessKey());
