@@ -513,12 +513,11 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, 
             # untimed, as a user's first runs)
             run([RS3, "cp", warm, "s3://%s/warm/rs3" % B], PEER_ENV)
             run([RS3, "cp", "s3://%s/warm/rs3" % B, dst], PEER_ENV)
-        def timed_up(name, kind, fn):
+        def timed_up(name, kind, fn, prefix="up/"):
             # every upload's object is deleted (untimed) before the next: the run then keeps the download source and
             # at most one upload, which Ceph RGW's memstore (RAM) has room for, instead of an object per contender
             timed(up, name, kind, fn)
-            for prefix in ("up/", "ceiling/"):
-                agent("delete", "batch", B, prefix)
+            agent("delete", "batch", B, prefix)
         for r in range(ROUNDS):
             log("transfer round %d" % (r + 1))
             for c in lib:
@@ -561,7 +560,7 @@ def case_transfer(target, agent, boto, presign, aws, rclone, oneshot, rawbuild, 
             timed_up("rclone copyto", "process", lambda: rclone("copyto", src, "bench:%s/up/rclone" % B))
             timed(down, "rclone copyto", "process",
                   lambda: (rclone("copyto", "bench:%s/shared" % B, dst), check_size(dst))[0])
-            timed_up("ceiling: 4 x curl, presigned", "process", lambda: ceiling(up, "put"))
+            timed_up("ceiling: 4 x curl, presigned", "process", lambda: ceiling(up, "put"), "ceiling/")
             timed(down, "ceiling: 4 x curl, presigned", "process", lambda: ceiling(down, "get"))
         ceil_up = med(up.samples.get("ceiling: 4 x curl, presigned", []))
         ceil_down = med(down.samples.get("ceiling: 4 x curl, presigned", []))

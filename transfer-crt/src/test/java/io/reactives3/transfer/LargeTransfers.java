@@ -55,7 +55,7 @@ final class LargeTransfers {
     /** {@code crtUploads}: false for S3Proxy, which rejects the CRT client's multipart uploads (quirk 1). */
     private static void run(ReactiveS3Client client, String bucket, Path dir, boolean crtUploads) throws Exception {
         Path source = TestData.file(dir.resolve("source"), SIZE, 64);
-        String expected = md5(source);
+        String expected = TestData.md5Hex(source);
         long started = System.nanoTime();
         for (TransferBackend backend : List.of(TransferBackend.REACTOR, TransferBackend.CRT)) {
             try (S3TransferEngine engine = S3TransferEngine.create(client, TransferSettings.defaults()
@@ -66,7 +66,7 @@ final class LargeTransfers {
                 }
                 Path target = dir.resolve("got-" + backend);
                 engine.downloadFile(bucket, key, target).result().block(Duration.ofMinutes(2));
-                check(md5(target).equals(expected), backend + " file round trip");
+                check(TestData.md5Hex(target).equals(expected), backend + " file round trip");
                 Files.delete(target);
             }
         }
@@ -87,21 +87,6 @@ final class LargeTransfers {
         }
         System.out.printf("LARGE-TRANSFERS OK 5 x %d MiB in %d ms%n", SIZE / TestData.MIB,
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * The file's MD5, read 64 KiB at a time: a whole-file read ({@code Files.readAllBytes}) would go through a
-     * temporary direct buffer of the file's size, which the JDK then caches per thread (64 MiB: the whole cap).
-     */
-    private static String md5(Path file) throws Exception {
-        MessageDigest md5 = MessageDigest.getInstance("MD5");
-        try (var in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[64 * 1024];
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-                md5.update(chunk, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     private static void check(boolean condition, String what) {

@@ -6,7 +6,6 @@ import io.reactives3.core.ReactiveS3Client;
 import io.reactives3.core.StoreProfile;
 import io.reactives3.core.UploadBody;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -133,7 +132,7 @@ final class ServiceLoad {
         // every downloaded file, read and compared (here, off the engine's threads), then removed
         for (int i = 0; i < FILES; i++) {
             Path file = folder.resolve("file-" + i);
-            check(md5Of(file).equals(streamedMd5), "content of " + file);
+            check(TestData.md5Hex(file).equals(streamedMd5), "content of " + file);
             Files.delete(file);
         }
         // every byte of every upload, read back with the client and compared
@@ -146,17 +145,6 @@ final class ServiceLoad {
                     }));
                 }), 4)
                 .blockLast(Duration.ofMinutes(4));
-    }
-
-    private static String md5Of(Path file) throws IOException {
-        MessageDigest md5 = Engines.md5();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[1 << 20];
-            for (int n; (n = in.read(chunk)) > 0; ) {
-                md5.update(chunk, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md5.digest());
     }
 
     private static String putStreamedObject(ReactiveS3Client client, String bucket) {

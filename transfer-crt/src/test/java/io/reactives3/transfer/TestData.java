@@ -1,11 +1,14 @@
 package io.reactives3.transfer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 import reactor.core.publisher.Flux;
 
@@ -66,6 +69,23 @@ final class TestData {
                 offset++;
             }
         }
+    }
+
+    /**
+     * The file's MD5 in hex, read 64 KiB at a time: a whole-file read ({@code Files.readAllBytes}) would go through a
+     * temporary direct buffer of the file's size, which the JDK then caches per thread.
+     */
+    static String md5Hex(Path file) {
+        MessageDigest md5 = Engines.md5();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[64 * 1024];
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                md5.update(chunk, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(md5.digest());
     }
 
     /** Whether two files hold the same bytes. */

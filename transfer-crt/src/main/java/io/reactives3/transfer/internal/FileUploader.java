@@ -68,7 +68,7 @@ final class FileUploader {
                                       PutObjectOptions options, IntegrityMode mode, TransferRun run,
                                       String operation) {
         if (stamp.size() <= settings.partSize()) {
-            return Mono.usingWhen(settings.memoryBudget().reserve(stamp.size()),
+            return Reserved.holding(settings.memoryBudget(), stamp.size(),
                     reservation -> Mono.fromCallable(() -> {
                                 try (FileChannel channel = FileChannel.open(file)) {
                                     List<ByteBuffer> buffers = LocalFiles.readBuffers(channel, 0, stamp.size());
@@ -79,8 +79,7 @@ final class FileUploader {
                             .subscribeOn(Schedulers.boundedElastic())
                             .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
                             .flatMap(data -> uploads.putSingle(bucket, key, options, data, run)
-                                    .doFinally(signal -> data.release())),
-                    FileUploader::release, (reservation, error) -> release(reservation), FileUploader::release);
+                                    .doFinally(signal -> data.release())));
         }
         // between the part size and the threshold: digest first, then let the SDK stream the file
         return Mono.fromCallable(() -> LocalFiles.digest(file, stamp.size(), mode))
@@ -134,17 +133,12 @@ final class FileUploader {
                             FileRequestBodyConfiguration.builder().path(file).position(plan.offset(n))
                                     .numBytesToRead(length).chunkSizeInBytes(256 * 1024).build()), run));
         }
-        return Mono.usingWhen(settings.memoryBudget().reserve(length),
+        return Reserved.holding(settings.memoryBudget(), length,
                 reservation -> Mono.fromCallable(() -> PartData.of(n, LocalFiles.readBuffers(channel, plan.offset(n),
                                 length), mode, reservation))
                         .subscribeOn(Schedulers.boundedElastic())
                         .onErrorMap(e -> LocalFiles.fileError(operation, file, e))
-                        .flatMap(data -> uploads.uploadPart(upload, data, run).doFinally(signal -> data.release())),
-                FileUploader::release, (reservation, error) -> release(reservation), FileUploader::release);
-    }
-
-    private static Mono<Void> release(MemoryBudget.Reservation reservation) {
-        return Mono.fromRunnable(reservation::release);
+                        .flatMap(data -> uploads.uploadPart(upload, data, run).doFinally(signal -> data.release())));
     }
 
     private static void checkUnchanged(Path file, LocalFiles.Stamp before, String operation) {

@@ -159,19 +159,12 @@ final class RangedDownloader {
         int window = Math.max(1, settings.concurrency());
         MemoryBudget budget = settings.memoryBudget();
         return Flux.range(1, plan.ranges().partCount())
-                .flatMapSequential(n -> Mono.usingWhen(
-                        budget.reserve(Math.min(plan.ranges().length(n), budget.capacity())),
+                .flatMapSequential(n -> Reserved.holding(budget, Math.min(plan.ranges().length(n), budget.capacity()),
                         reservation -> PartRetry.withRetries(Mono.defer(() -> readRange(plan, n,
                                 new FileSink(channel, plan.ranges().offset(n) + plan.ranges().length(n)),
-                                plan.digestsWhileReading(), run)), settings, describe(plan, n)),
-                        RangedDownloader::release, (reservation, error) -> release(reservation),
-                        RangedDownloader::release), window, 1)
+                                plan.digestsWhileReading(), run)), settings, describe(plan, n))), window, 1)
                 .collectList()
                 .map(RangedDownloader::flatten);
-    }
-
-    private static Mono<Void> release(MemoryBudget.Reservation reservation) {
-        return Mono.fromRunnable(reservation::release);
     }
 
     /**
