@@ -16,8 +16,6 @@ import io.reactives3.transfer.MemoryBudget;
 import io.reactives3.transfer.TransferSettings;
 import io.reactives3.transfer.model.DownloadResult;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousFileChannel;
-import java.nio.channels.CompletionHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -88,10 +87,11 @@ final class RangedDownloader {
     }
 
     /**
-     * The threads of file downloads' positional writes: {@code threads} daemon threads of the engine's own
-     * ({@code reactive-s3-file-write-N}), instead of the JDK's default for {@link AsynchronousFileChannel}, a cached
-     * pool that adds a thread for every write waiting on a slow disk. The threads are started with the pool, so that
-     * handing a write over never takes a lock (the queue is lock-free): it happens on non-blocking threads. Writes
+     * The threads of file downloads' positional writes ({@link PositionalFile}): {@code threads} daemon threads of the
+     * engine's own ({@code reactive-s3-file-write-N}), a fixed number however slow the disk (the JDK's default pool
+     * for asynchronous file channels is a cached one, which adds a thread for every write waiting on a slow disk). The
+     * threads are started with the pool, so that handing a write over never takes a lock (the queue is lock-free): it
+     * happens on non-blocking threads. Writes
      * queue behind the threads; each range has at most one write in flight, so the queue is bounded by the ranges in
      * flight. Built by the first file download (on a thread that may block).
      */
@@ -108,7 +108,7 @@ final class RangedDownloader {
     }
 
     /** The pool of file writes, built by the first file download; none once the engine is closed. */
-    private synchronized ExecutorService fileWrites() {
+    private synchronized Executor fileWrites() {
         if (closed) {
             throw new IllegalStateException("the transfer engine is closed");
         }
@@ -138,8 +138,8 @@ final class RangedDownloader {
         run.plan(plan.size(), plan.ranges().partCount());
         return Staging.stage(destination, "downloadFile s3://" + head.bucket() + "/" + head.key(), this::fileWrites,
                         staged -> verified(plan, staged.file(), () -> plan.digestsWhileReading()
-                                ? readAllToFile(plan, staged.channel(), run)
-                                : readAllToFile(plan, staged.channel(), run).then(fileDigests(plan, staged.file()))))
+                                ? readAllToFile(plan, staged.out(), run)
+                                : readAllToFile(plan, staged.out(), run).then(fileDigests(plan, staged.file()))))
                 .map(verified -> {
                     run.itemsDone(1);
                     return new DownloadResult(head.bucket(), head.key(), destination, plan.size(), head.eTag(),
@@ -148,20 +148,20 @@ final class RangedDownloader {
     }
 
     /**
-     * Reads every range into {@code channel}, {@code concurrency} at a time and fewer when the engine's memory budget
+     * Reads every range into {@code out}, {@code concurrency} at a time and fewer when the engine's memory budget
      * has no room: a range reserves its length (at most the whole budget) before it is requested, its retries
      * included, and gives it back when its last write is done, or on error and cancel. What a range holds at once
      * (buffers received and not yet written, those queued for the digest, the chunk being gathered for a write) never
      * exceeds its length, so the budget bounds the heap of all file downloads of the process, however slowly the disk
      * or the digest drains them.
      */
-    private Mono<List<byte[]>> readAllToFile(ReadPlan plan, AsynchronousFileChannel channel, TransferRun run) {
+    private Mono<List<byte[]>> readAllToFile(ReadPlan plan, PositionalFile out, TransferRun run) {
         int window = Math.max(1, settings.concurrency());
         MemoryBudget budget = settings.memoryBudget();
         return Flux.range(1, plan.ranges().partCount())
                 .flatMapSequential(n -> Reserved.holding(budget, Math.min(plan.ranges().length(n), budget.capacity()),
                         reservation -> PartRetry.withRetries(Mono.defer(() -> readRange(plan, n,
-                                new FileSink(channel, plan.ranges().offset(n) + plan.ranges().length(n)),
+                                new FileSink(out, plan.ranges().offset(n) + plan.ranges().length(n)),
                                 plan.digestsWhileReading(), run)), settings, describe(plan, n))), window, 1)
                 .collectList()
                 .map(RangedDownloader::flatten);
@@ -387,13 +387,13 @@ final class RangedDownloader {
      */
     private static final class FileSink implements Sink {
         private static final int CHUNK = 256 * 1024;
-        private final AsynchronousFileChannel channel;
+        private final PositionalFile out;
         private final long end;
         private ByteBuffer pending;
         private long pendingAt;
 
-        FileSink(AsynchronousFileChannel channel, long end) {
-            this.channel = channel;
+        FileSink(PositionalFile out, long end) {
+            this.out = out;
             this.end = end;
         }
 
@@ -405,7 +405,7 @@ final class RangedDownloader {
             }
             if (pending == null) {
                 if (buffer.remaining() >= CHUNK) {
-                    return write(channel, buffer, at);
+                    return out.write(buffer, at);
                 }
                 pending = ByteBuffer.allocate((int) Math.max(buffer.remaining(), Math.min(CHUNK, end - at)));
                 pendingAt = at;
@@ -423,7 +423,7 @@ final class RangedDownloader {
             ByteBuffer full = pending.flip();
             long at = pendingAt;
             pending = null;
-            return write(channel, full, at);
+            return out.write(full, at);
         }
     }
 
@@ -536,44 +536,5 @@ final class RangedDownloader {
             }
         }
         return true;
-    }
-
-    /**
-     * Writes all of {@code buffer} at {@code position}. After a cancel no further write is started, and a write that
-     * fails then (the channel closed by the cancelled transfer) is not reported: the error has no subscriber, and
-     * passing it on would only reach {@code Hooks.onErrorDropped} (an ERROR log per write).
-     */
-    static Mono<Void> write(AsynchronousFileChannel channel, ByteBuffer buffer, long position) {
-        return Mono.create(sink -> {
-            java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
-            sink.onCancel(() -> cancelled.set(true));
-            channel.write(buffer, position, null, new CompletionHandler<Integer, Void>() {
-                private long at = position;
-
-                @Override
-                public void completed(Integer written, Void attachment) {
-                    at += written;
-                    if (cancelled.get()) {
-                        return;
-                    }
-                    if (buffer.hasRemaining()) {
-                        try {
-                            channel.write(buffer, at, null, this);
-                        } catch (RuntimeException e) { // closed by a cancel in between, or a full queue
-                            failed(e, attachment);
-                        }
-                    } else {
-                        sink.success();
-                    }
-                }
-
-                @Override
-                public void failed(Throwable error, Void attachment) {
-                    if (!cancelled.get()) {
-                        sink.error(error);
-                    }
-                }
-            });
-        });
     }
 }

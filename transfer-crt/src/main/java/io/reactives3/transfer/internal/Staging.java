@@ -1,7 +1,7 @@
 package io.reactives3.transfer.internal;
 
 import java.io.IOException;
-import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,8 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,8 +36,8 @@ final class Staging {
 
     private static final Logger LOG = LoggerFactory.getLogger(Staging.class);
 
-    /** A temporary file being written, and (when asked for) a channel open on it. */
-    record Staged(Path file, AsynchronousFileChannel channel) {
+    /** A temporary file being written, and (when asked for) the file open for positional writes. */
+    record Staged(Path file, @Nullable PositionalFile out) {
     }
 
     private Staging() {
@@ -48,7 +47,7 @@ final class Staging {
      * Runs {@code write} on a new temporary file open for positional writes, whose writes run on the pool
      * {@code writers} gives (asked for on a thread that may block), then commits it to {@code destination}.
      */
-    static <T> Mono<T> stage(Path destination, String operation, Supplier<ExecutorService> writers,
+    static <T> Mono<T> stage(Path destination, String operation, Supplier<Executor> writers,
                              Function<Staged, Mono<T>> write) {
         return stageWith(destination, operation, Objects.requireNonNull(writers, "writers"), write);
     }
@@ -63,7 +62,7 @@ final class Staging {
 
     /** {@code writers} null: no channel is opened (the writer creates the file). */
     private static <T> Mono<T> stageWith(Path destination, String operation,
-                                         @Nullable Supplier<ExecutorService> writers,
+                                         @Nullable Supplier<Executor> writers,
                                          Function<Staged, Mono<T>> write) {
         return Mono.usingWhen(
                 Mono.fromCallable(() -> create(destination, writers)).subscribeOn(Schedulers.boundedElastic())
@@ -79,7 +78,7 @@ final class Staging {
                 Staging::discard);
     }
 
-    private static Staged create(Path destination, @Nullable Supplier<ExecutorService> writers) throws IOException {
+    private static Staged create(Path destination, @Nullable Supplier<Executor> writers) throws IOException {
         Path absolute = destination.toAbsolutePath();
         if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("the destination is a directory");
@@ -89,12 +88,13 @@ final class Staging {
         if (writers == null) {
             return new Staged(temporaryName(folder), null);
         }
+        Executor writes = writers.get();
         for (int attempt = 1; ; attempt++) {
             Path file = temporaryName(folder);
             try {
                 // default permissions (0666 less the umask), unlike Files.createTempFile's 0600
-                return new Staged(file, AsynchronousFileChannel.open(file,
-                        Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW), writers.get()));
+                return new Staged(file, new PositionalFile(FileChannel.open(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE_NEW), writes));
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 10) {
                     throw e;
@@ -109,8 +109,8 @@ final class Staging {
     }
 
     private static void commit(Staged staged, Path destination) throws IOException {
-        if (staged.channel() != null) {
-            staged.channel().close();
+        if (staged.out() != null) {
+            staged.out().close();
         }
         if (!Files.exists(staged.file(), LinkOption.NOFOLLOW_LINKS)) {
             // a writer that creates the file itself writes nothing for an empty object
@@ -126,8 +126,8 @@ final class Staging {
     private static Mono<Void> discard(Staged staged) {
         return Mono.fromRunnable(() -> {
             try {
-                if (staged.channel() != null) {
-                    staged.channel().close();
+                if (staged.out() != null) {
+                    staged.out().close();
                 }
                 Files.deleteIfExists(staged.file());
             } catch (IOException e) {

@@ -1,0 +1,197 @@
+package io.reactives3.transfer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.test.StepVerifier;
+
+/**
+ * The positional writes of file downloads: a write the file system takes in pieces is finished where it belongs, and
+ * a write ended by anything, an {@link Error} included, fails its download instead of leaving it waiting forever.
+ * (The channel below stands in for the JDK's: its {@code write} is what each case changes.)
+ */
+class PositionalFileTest {
+
+    private final ExecutorService writes = RangedDownloader.fileWritePool(2);
+
+    @AfterEach
+    void stopThePool() {
+        writes.shutdownNow();
+    }
+
+    @Test
+    void write_takenInPieces_isFinishedAtItsPosition(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("f");
+        byte[] data = new byte[1_000_000];
+        ThreadLocalRandom.current().nextBytes(data);
+        AtomicInteger calls = new AtomicInteger();
+        try (FileChannel real = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            FileChannel piecemeal = new ChannelWith(real) {
+                @Override
+                public int write(ByteBuffer src, long position) throws IOException {
+                    calls.incrementAndGet();
+                    ByteBuffer piece = src.duplicate();
+                    piece.limit(piece.position() + Math.min(piece.remaining(), 4096));
+                    int written = real.write(piece, position);
+                    src.position(src.position() + written);
+                    return written;
+                }
+            };
+            StepVerifier.create(new PositionalFile(piecemeal, writes).write(ByteBuffer.wrap(data), 100))
+                    .expectComplete().verify(Duration.ofSeconds(10));
+        }
+        byte[] written = Files.readAllBytes(file);
+        assertThat(written).hasSize(100 + data.length);
+        assertThat(Arrays.copyOfRange(written, 100, written.length)).isEqualTo(data);
+        assertThat(calls).as("one call per 4 KiB piece").hasValue((data.length + 4095) / 4096);
+    }
+
+    @Test
+    void write_endedByAnError_failsWithAnIOExceptionInsteadOfNeverCompleting() {
+        OutOfMemoryError noDirectMemory = new OutOfMemoryError("Cannot reserve 262144 bytes of direct buffer memory");
+        FileChannel failing = new ChannelWith(null) {
+            @Override
+            public int write(ByteBuffer src, long position) {
+                throw noDirectMemory;
+            }
+        };
+        StepVerifier.create(new PositionalFile(failing, writes).write(ByteBuffer.allocate(1024), 0))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IOException.class)
+                        .hasMessageContaining("direct buffer memory").hasCause(noDirectMemory))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void write_failingWithAnIOException_passesItOn() {
+        IOException full = new IOException("No space left on device");
+        FileChannel failing = new ChannelWith(null) {
+            @Override
+            public int write(ByteBuffer src, long position) throws IOException {
+                throw full;
+            }
+        };
+        StepVerifier.create(new PositionalFile(failing, writes).write(ByteBuffer.allocate(1024), 0))
+                .expectErrorMatches(e -> e == full)
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void write_afterThePoolStopped_failsAsAClosedEngine(@TempDir Path dir) throws IOException {
+        writes.shutdown();
+        try (FileChannel real = FileChannel.open(dir.resolve("f"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            StepVerifier.create(new PositionalFile(real, writes).write(ByteBuffer.allocate(10), 0))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                            .hasMessage("the transfer engine is closed"))
+                    .verify(Duration.ofSeconds(10));
+        }
+    }
+
+    /** A file channel whose positional {@code write} a case overrides; everything else is refused. */
+    private abstract static class ChannelWith extends FileChannel {
+        private final FileChannel real;
+
+        ChannelWith(FileChannel real) {
+            this.real = real;
+        }
+
+        @Override
+        public abstract int write(ByteBuffer src, long position) throws IOException;
+
+        @Override
+        public int read(ByteBuffer dst) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long size() throws IOException {
+            return real == null ? 0 : real.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void force(boolean metaData) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void implCloseChannel() {
+        }
+    }
+}
