@@ -9,6 +9,7 @@ a library contender, the operation inside the long-lived JVM (BenchAgent); boto3
 import datetime
 import json
 import os
+import resource
 import platform
 import re
 import shutil
@@ -386,6 +387,12 @@ def run_target(target, summary):
         timing = [l for l in err.splitlines() if l.startswith("TIMING")][-1]
         return dict((k, float(v)) for k, v in (p.split("=") for p in timing.split()[1:]))
 
+    def rawcopy(source, destination, concurrency):
+        # the JIT and collector the rs3 launcher uses (no class-data archive, which rs3 has)
+        return run([JAVA, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", CP,
+                    "io.reactives3.benchmarks.RawSdkCopy", ep, region, ak, sk, source, destination,
+                    str(concurrency)], env)[0]
+
     agent = Agent(ep, region, ak, sk, profile, target)
     out = ["", "## %s" % ("Ceph RGW" if target == "ceph-rgw" else "S3Proxy (filesystem store, own JVM)"), ""]
     for b in ["bench-xfer", "bench-list", "bench-del", "bench-copy-src", "bench-small", "bench-mem"]:
@@ -403,7 +410,7 @@ def run_target(target, summary):
             "crcdown": lambda: case_crc_download(target, agent, boto, aws, rclone, summary),
             "list": lambda: case_list(agent, boto, summary, target),
             "delete": lambda: case_delete(agent, boto, aws, summary, target),
-            "copy": lambda: case_copy(agent, aws, rclone, summary, target),
+            "copy": lambda: case_copy(agent, aws, rclone, rawcopy, summary, target),
             "small": lambda: case_small(agent, summary, target),
             "memory": lambda: case_memory(agent, ep, region, ak, sk, profile, target, summary),
             "jfr": lambda: case_jfr(ep, region, ak, sk, profile, target, env),
@@ -818,10 +825,13 @@ def case_delete(agent, boto, aws, summary, target):
     return out
 
 
-def case_copy(agent, aws, rclone, summary, target):
+def case_copy(agent, aws, rclone, rawcopy, summary, target):
     """Bucket to bucket, server-side, COPY_OBJECTS objects of mixed size: 90 % of 16 KiB, 9 % of 1 MiB and 1 % of
     17 MiB (above the 16 MiB multipart threshold of rs3 and aws, and rclone's default cutoff is 4.6 GiB: one CopyObject
-    there). Each contender copies into its own bucket, emptied (untimed, batch delete) after every run."""
+    there). Each contender copies into its own bucket, emptied (untimed, batch delete) after every run. Also measured,
+    as a reference and not a peer: the raw SDK client doing nothing but one CopyObject per listed object in a fresh
+    JVM (RawSdkCopy), the floor of any copy command on the Java SDK; and every contender's CPU time (the process and
+    its children, user + system), since on 2 cores the client's CPU is taken from the store's."""
     big = max(1, COPY_OBJECTS // 100)
     mid = max(1, COPY_OBJECTS * 9 // 100)
     small = COPY_OBJECTS - big - mid
@@ -833,13 +843,18 @@ def case_copy(agent, aws, rclone, summary, target):
     total_mb = (small * 16 * 1024 + mid * MIB + big * 17 * MIB) / MIB
     case = Case("Copy %d objects bucket to bucket (mixed sizes, %.0f MiB)" % (COPY_OBJECTS, total_mb))
 
+    cpu = {}
+
     def copied(name, bucket, fn):
         def f():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             wall = fn()
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             _, n = agent("list", "client", bucket)
             agent("delete", "batch", bucket)
             if int(n) != COPY_OBJECTS:
                 raise RuntimeError("%s copied %s objects" % (name, n))
+            cpu.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             return wall
         return f
     contenders = []
@@ -851,6 +866,8 @@ def case_copy(agent, aws, rclone, summary, target):
                                    "s3://bench-copy-aws")))
     contenders.append(("rclone copy", "bench-copy-rclone",
                        lambda: rclone("copy", "bench:%s" % src, "bench:bench-copy-rclone")))
+    contenders.append(("reference: raw SDK, one CopyObject per object, 8 at a time (RawSdkCopy)", "bench-copy-sdk",
+                       lambda: rawcopy(src, "bench-copy-sdk", 8)))
     for _, bucket, _ in contenders:
         aws("s3", "mb", "s3://" + bucket)
     for r in range(ROUNDS):
@@ -858,6 +875,8 @@ def case_copy(agent, aws, rclone, summary, target):
         for name, bucket, fn in contenders:
             timed(case, name, "process", copied(name, bucket, fn))
     out = table(case, ["aws", "rclone"])
+    out += ["", "CPU time of each process (user + system, median of the runs): " + ", ".join(
+        "%s %.2f s" % (name, med(v)) for name, v in cpu.items()) + "."]
     if RS3:
         n = "./rs3 cp -r s3://src s3://dst (the cli module)"
         peers = [med(case.samples[p]) for p in ("aws s3 cp --recursive", "rclone copy") if p in case.samples]
