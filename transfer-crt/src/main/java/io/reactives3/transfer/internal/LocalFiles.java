@@ -77,7 +77,7 @@ final class LocalFiles {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             while (buffer.hasRemaining()) {
-                int n = channel.read(buffer, offset + buffer.position());
+                int n = readAt(channel, buffer, offset + buffer.position());
                 if (n < 0) {
                     throw new EOFException("file ended at " + (offset + buffer.position()) + " while reading "
                             + length + " bytes at " + offset + ": it changed during the transfer");
@@ -87,6 +87,20 @@ final class LocalFiles {
             throw new UncheckedIOException(e);
         }
         return bytes;
+    }
+
+    /**
+     * {@code channel.read(buffer, position)}, with the JDK's temporary direct buffer for a heap buffer running out of
+     * direct memory ({@code OutOfMemoryError: Cannot reserve ... direct buffer memory}) as an {@link IOException}: as
+     * an {@link Error} it would leave the transfer waiting forever, since Reactor rethrows such errors on the thread
+     * that ran the read instead of passing them on.
+     */
+    static int readAt(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        try {
+            return channel.read(buffer, position);
+        } catch (OutOfMemoryError e) {
+            throw new IOException("the file read failed: " + e, e);
+        }
     }
 
     /** Digests of {@code [0, size)} read sequentially: the whole file's MD5 or CRC32 as {@code mode} asks. */
@@ -138,7 +152,7 @@ final class LocalFiles {
             long done = 0;
             while (done < length) {
                 buffer.clear().limit((int) Math.min(bytes.length, length - done));
-                int n = channel.read(buffer, offset + done);
+                int n = readAt(channel, buffer, offset + done);
                 if (n < 0) {
                     throw new EOFException(file + " ended at " + (offset + done) + ", expected " + (offset + length));
                 }

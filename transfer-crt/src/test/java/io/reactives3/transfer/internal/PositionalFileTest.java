@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,7 +21,7 @@ import reactor.test.StepVerifier;
 /**
  * The positional writes of file downloads: a write the file system takes in pieces is finished where it belongs, and
  * a write ended by anything, an {@link Error} included, fails its download instead of leaving it waiting forever.
- * (The channel below stands in for the JDK's: its {@code write} is what each case changes.)
+ * ({@link StubFileChannel} stands in for the JDK's channel where a case changes what its {@code write} does.)
  */
 class PositionalFileTest {
 
@@ -43,17 +39,14 @@ class PositionalFileTest {
         ThreadLocalRandom.current().nextBytes(data);
         AtomicInteger calls = new AtomicInteger();
         try (FileChannel real = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            FileChannel piecemeal = new ChannelWith(real) {
-                @Override
-                public int write(ByteBuffer src, long position) throws IOException {
-                    calls.incrementAndGet();
-                    ByteBuffer piece = src.duplicate();
-                    piece.limit(piece.position() + Math.min(piece.remaining(), 4096));
-                    int written = real.write(piece, position);
-                    src.position(src.position() + written);
-                    return written;
-                }
-            };
+            FileChannel piecemeal = StubFileChannel.writing((src, position) -> {
+                calls.incrementAndGet();
+                ByteBuffer piece = src.duplicate();
+                piece.limit(piece.position() + Math.min(piece.remaining(), 4096));
+                int written = real.write(piece, position);
+                src.position(src.position() + written);
+                return written;
+            });
             StepVerifier.create(new PositionalFile(piecemeal, writes).write(ByteBuffer.wrap(data), 100))
                     .expectComplete().verify(Duration.ofSeconds(10));
         }
@@ -66,12 +59,9 @@ class PositionalFileTest {
     @Test
     void write_endedByAnError_failsWithAnIOExceptionInsteadOfNeverCompleting() {
         OutOfMemoryError noDirectMemory = new OutOfMemoryError("Cannot reserve 262144 bytes of direct buffer memory");
-        FileChannel failing = new ChannelWith(null) {
-            @Override
-            public int write(ByteBuffer src, long position) {
-                throw noDirectMemory;
-            }
-        };
+        FileChannel failing = StubFileChannel.writing((src, position) -> {
+            throw noDirectMemory;
+        });
         StepVerifier.create(new PositionalFile(failing, writes).write(ByteBuffer.allocate(1024), 0))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IOException.class)
                         .hasMessageContaining("direct buffer memory").hasCause(noDirectMemory))
@@ -81,12 +71,9 @@ class PositionalFileTest {
     @Test
     void write_failingWithAnIOException_passesItOn() {
         IOException full = new IOException("No space left on device");
-        FileChannel failing = new ChannelWith(null) {
-            @Override
-            public int write(ByteBuffer src, long position) throws IOException {
-                throw full;
-            }
-        };
+        FileChannel failing = StubFileChannel.writing((src, position) -> {
+            throw full;
+        });
         StepVerifier.create(new PositionalFile(failing, writes).write(ByteBuffer.allocate(1024), 0))
                 .expectErrorMatches(e -> e == full)
                 .verify(Duration.ofSeconds(10));
@@ -101,97 +88,6 @@ class PositionalFileTest {
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
                             .hasMessage("the transfer engine is closed"))
                     .verify(Duration.ofSeconds(10));
-        }
-    }
-
-    /** A file channel whose positional {@code write} a case overrides; everything else is refused. */
-    private abstract static class ChannelWith extends FileChannel {
-        private final FileChannel real;
-
-        ChannelWith(FileChannel real) {
-            this.real = real;
-        }
-
-        @Override
-        public abstract int write(ByteBuffer src, long position) throws IOException;
-
-        @Override
-        public int read(ByteBuffer dst) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long read(ByteBuffer[] dsts, int offset, int length) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long position() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileChannel position(long newPosition) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long size() throws IOException {
-            return real == null ? 0 : real.size();
-        }
-
-        @Override
-        public FileChannel truncate(long size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void force(boolean metaData) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long transferTo(long position, long count, WritableByteChannel target) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long transferFrom(ReadableByteChannel src, long position, long count) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read(ByteBuffer dst, long position) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MappedByteBuffer map(MapMode mode, long position, long size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileLock lock(long position, long size, boolean shared) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileLock tryLock(long position, long size, boolean shared) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        protected void implCloseChannel() {
         }
     }
 }
