@@ -1,14 +1,10 @@
 package io.reactives3.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
@@ -27,9 +23,7 @@ public final class RawSdkCopy {
     public static void main(String[] args) {
         long jvm = ManagementFactory.getRuntimeMXBean().getUptime();
         long t0 = System.nanoTime();
-        S3AsyncClient client = S3AsyncClient.builder().endpointOverride(URI.create(args[0])).region(Region.of(args[1]))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[2], args[3])))
-                .forcePathStyle(true).build();
+        S3AsyncClient client = RawSdkBuild.client(args[0], args[1], args[2], args[3]);
         long t1 = System.nanoTime();
         String source = args[4];
         String target = args[5];
