@@ -91,9 +91,8 @@ final class RangedDownloader {
      * engine's own ({@code reactive-s3-file-write-N}), a fixed number however slow the disk (the JDK's default pool
      * for asynchronous file channels is a cached one, which adds a thread for every write waiting on a slow disk). The
      * threads are started with the pool, so that handing a write over never takes a lock (the queue is lock-free): it
-     * happens on non-blocking threads. Writes
-     * queue behind the threads; each range has at most one write in flight, so the queue is bounded by the ranges in
-     * flight. Built by the first file download (on a thread that may block).
+     * happens on non-blocking threads. Writes queue behind the threads; each range has at most one write in flight,
+     * so the queue is bounded by the ranges in flight. Built by the first file download (on a thread that may block).
      */
     static ExecutorService fileWritePool(int threads) {
         AtomicInteger count = new AtomicInteger();
