@@ -123,7 +123,8 @@ final class ServiceLoad {
             System.out.printf("SERVICE-LOAD OK %d uploads (%d MiB) + %d slow streams (%d MiB) + %d file downloads "
                             + "(%d MiB) in %.1f s, -Xmx%d MiB, budget %d MiB (peak reserved %.1f MiB), live heap before "
                             + "%.1f MiB, peak used %.1f MiB, after %.1f MiB%n", UPLOADS, expected >> 20, STREAMS,
-                    (STREAMS * STREAMED) >> 20, FILES, (FILES * STREAMED) >> 20, seconds, Runtime.getRuntime().maxMemory() >> 20, budget.capacity() >> 20,
+                    (STREAMS * STREAMED) >> 20, FILES, (FILES * STREAMED) >> 20, seconds,
+                    Runtime.getRuntime().maxMemory() >> 20, budget.capacity() >> 20,
                     peakReserved.get() / 1048576.0, baseline / 1048576.0, peakHeap.get() / 1048576.0,
                     after / 1048576.0);
             // nothing reachable from the engine or the pooled connections: the live heap is back near the baseline

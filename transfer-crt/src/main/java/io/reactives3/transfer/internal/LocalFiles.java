@@ -91,15 +91,24 @@ final class LocalFiles {
 
     /**
      * {@code channel.read(buffer, position)}, with the JDK's temporary direct buffer for a heap buffer running out of
-     * direct memory ({@code OutOfMemoryError: Cannot reserve ... direct buffer memory}) as an {@link IOException}: as
-     * an {@link Error} it would leave the transfer waiting forever, since Reactor rethrows such errors on the thread
-     * that ran the read instead of passing them on.
+     * direct memory ({@code OutOfMemoryError: Cannot reserve ... direct buffer memory}) as an {@link IOException}, the
+     * failure of this read: as an {@link Error} it would leave the transfer waiting forever, since Reactor rethrows
+     * such errors on the thread that ran the read instead of passing them on.
      */
     static int readAt(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         try {
             return channel.read(buffer, position);
         } catch (OutOfMemoryError e) {
             throw new IOException("the file read failed: " + e, e);
+        }
+    }
+
+    /** {@code channel.write(buffer, position)}, its temporary direct buffer's failure an {@link IOException} too. */
+    static int writeAt(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        try {
+            return channel.write(buffer, position);
+        } catch (OutOfMemoryError e) {
+            throw new IOException("the file write failed: " + e, e);
         }
     }
 

@@ -10,16 +10,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * A file open for positional writes that run on {@code writes}, the engine's file-write threads, never on the
- * caller's. Each write is a task of ours that reports whatever ends it: an {@link Error} too (the JDK's temporary
- * direct buffer for a heap buffer can fail with {@code OutOfMemoryError: Cannot reserve ... direct buffer memory}),
- * as an {@link IOException}, so that the download fails instead of waiting forever for a write that never reports
- * (the JDK's {@code AsynchronousFileChannel} task calls its handler for an {@code IOException} only).
+ * caller's. Each write is a task of ours that reports whatever ends it, so that the download fails instead of waiting
+ * forever for a write that never reports (the JDK's {@code AsynchronousFileChannel} task calls its handler for an
+ * {@code IOException} only); the JDK's temporary direct buffer running out of direct memory is an
+ * {@link IOException} here, as for the engine's reads ({@link LocalFiles#writeAt}).
  */
 record PositionalFile(FileChannel channel, Executor writes) {
 
     /**
-     * Writes all of {@code buffer} at {@code position}; completes when it is written, or fails with the write's
-     * {@link IOException}. Cancelled, it starts no further write, and a write that fails after the cancel (the
+     * Writes all of {@code buffer} at {@code position}; completes when it is written, or fails with whatever ended the
+     * write (an {@link IOException} for a failure of the file or of the JDK's buffer). Cancelled, it starts no further write, and a write that fails after the cancel (the
      * channel closed by the cancelled transfer) is not reported: the error has no subscriber, and passing it on would
      * only reach {@code Hooks.onErrorDropped} (an ERROR log per write).
      */
@@ -32,7 +32,7 @@ record PositionalFile(FileChannel channel, Executor writes) {
                 try {
                     long at = position;
                     while (buffer.hasRemaining() && !cancelled.get()) {
-                        at += channel.write(buffer, at);
+                        at += LocalFiles.writeAt(channel, buffer, at);
                     }
                 } catch (Throwable error) {
                     failure = error;
@@ -43,8 +43,7 @@ record PositionalFile(FileChannel channel, Executor writes) {
                 if (failure == null) {
                     sink.success();
                 } else {
-                    sink.error(failure instanceof IOException ? failure
-                            : new IOException("the file write failed: " + failure, failure));
+                    sink.error(failure);
                 }
             };
             try {

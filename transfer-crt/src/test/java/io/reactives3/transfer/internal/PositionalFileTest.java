@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /**
@@ -57,26 +59,35 @@ class PositionalFileTest {
     }
 
     @Test
-    void write_endedByAnError_failsWithAnIOExceptionInsteadOfNeverCompleting() {
+    void write_outOfDirectMemory_failsWithAnIOExceptionInsteadOfNeverCompleting() {
         OutOfMemoryError noDirectMemory = new OutOfMemoryError("Cannot reserve 262144 bytes of direct buffer memory");
-        FileChannel failing = StubFileChannel.writing((src, position) -> {
-            throw noDirectMemory;
-        });
-        StepVerifier.create(new PositionalFile(failing, writes).write(ByteBuffer.allocate(1024), 0))
+        StepVerifier.create(writeFailingWith(noDirectMemory))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IOException.class)
                         .hasMessageContaining("direct buffer memory").hasCause(noDirectMemory))
                 .verify(Duration.ofSeconds(10));
     }
 
     @Test
-    void write_failingWithAnIOException_passesItOn() {
-        IOException full = new IOException("No space left on device");
+    void write_endedByAnIOExceptionOrAnyOtherFailure_reportsIt() {
+        for (Throwable thrown : List.of(new IOException("No space left on device"), new IllegalStateException("a bug"))) {
+            StepVerifier.create(writeFailingWith(thrown))
+                    .expectErrorMatches(e -> e == thrown)
+                    .verify(Duration.ofSeconds(10));
+        }
+    }
+
+    /** A 1 KiB write to a channel whose write throws {@code failure}. */
+    private Mono<Void> writeFailingWith(Throwable failure) {
         FileChannel failing = StubFileChannel.writing((src, position) -> {
-            throw full;
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
         });
-        StepVerifier.create(new PositionalFile(failing, writes).write(ByteBuffer.allocate(1024), 0))
-                .expectErrorMatches(e -> e == full)
-                .verify(Duration.ofSeconds(10));
+        return new PositionalFile(failing, writes).write(ByteBuffer.allocate(1024), 0);
     }
 
     @Test
